@@ -1,0 +1,77 @@
+import { addCustomSynthesis } from 'cdktf/lib/synthesize/synthesizer';
+import { Construct, IConstruct } from 'constructs';
+import { ApplianceSpec, SPEC_SCHEMA_VERSION, VirtualServiceSpec } from '../spec/virtual-service-spec';
+import { writeApplianceOutput } from '../synth/write-appliance-output';
+import { validateAppliance } from '../validation/appliance-rules';
+import { formatProblem } from '../validation/problem';
+import { LoadBalancerApplianceProps } from './load-balancer-appliance-props';
+import { isVirtualService } from './virtual-service-marker';
+import { IVirtualServiceSource } from './virtual-service-source';
+
+const APPLIANCE_SYMBOL = Symbol.for('cdktf-pacs-lb.LoadBalancerAppliance');
+const DEFAULT_API_PORT = 9443;
+
+/**
+ * A Loadbalancer.org appliance, or an HA pair of them, that virtual services are defined on.
+ * Create VIPs with this construct (or a construct inside it) as their scope.
+ *
+ * At synth, the appliance checks the rules that span its VIPs (unique names, no two VIPs on
+ * one address and port) and writes its configuration into the stack's output folder, under
+ * `pacs-lb/<name>/`: the ordered appliance commands, each VIP's spec and a VIP table.
+ */
+export class LoadBalancerAppliance extends Construct {
+  /** Whether a construct is a LoadBalancerAppliance. */
+  public static isLoadBalancerAppliance(x: any): x is LoadBalancerAppliance {
+    return x !== null && typeof x === 'object' && APPLIANCE_SYMBOL in x;
+  }
+
+  /** The appliance a construct lives in (the nearest enclosing one); throws if there is none. */
+  public static of(construct: IConstruct): LoadBalancerAppliance {
+    const found = [...construct.node.scopes].reverse().find((s) => LoadBalancerAppliance.isLoadBalancerAppliance(s));
+    if (!found) {
+      throw new Error(`${construct.node.path}: a VIP must be created inside a LoadBalancerAppliance: pass the appliance (or a construct inside it) as the scope`);
+    }
+    return found as LoadBalancerAppliance;
+  }
+
+  /** The appliance's name in this project. */
+  public readonly name: string;
+  private readonly props: LoadBalancerApplianceProps;
+
+  constructor(scope: Construct, id: string, props: LoadBalancerApplianceProps) {
+    super(scope, id);
+    Object.defineProperty(this, APPLIANCE_SYMBOL, { value: true });
+    this.props = props;
+    this.name = props.name ?? id;
+    this.node.addValidation({ validate: () => validateAppliance(this.toSpec(), this.vipSpecs()).map(formatProblem) });
+    addCustomSynthesis(this, {
+      onSynthesize: (session) => writeApplianceOutput(session, this, this.toSpec(), this.vipSpecs()),
+    });
+  }
+
+  /** Whether this is an HA pair (a peer management address is set). */
+  public get isHaPair(): boolean {
+    return this.props.peerManagementAddress !== undefined;
+  }
+
+  /** The VIPs defined on this appliance, in construct-tree order. */
+  public get virtualServices(): IVirtualServiceSource[] {
+    return this.node.findAll().filter(isVirtualService) as unknown as IVirtualServiceSource[];
+  }
+
+  /** The resolved spec of this appliance. */
+  public toSpec(): ApplianceSpec {
+    return {
+      schemaVersion: SPEC_SCHEMA_VERSION,
+      name: this.name,
+      managementAddresses: [this.props.managementAddress, ...(this.props.peerManagementAddress ? [this.props.peerManagementAddress] : [])],
+      apiPort: this.props.apiPort ?? DEFAULT_API_PORT,
+      subnets: [...(this.props.subnets ?? [])],
+    };
+  }
+
+  /** The resolved specs of every VIP on this appliance, in construct-tree order. */
+  public vipSpecs(): VirtualServiceSpec[] {
+    return this.virtualServices.map((vip) => vip.toSpec());
+  }
+}

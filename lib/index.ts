@@ -1,0 +1,24 @@
+// Public API of cdktf-pacs-lb. Only what users need is exported here.
+export * from './spec/client-address-mode';
+export * from './spec/forwarding-method';
+export * from './spec/health-check-type';
+export * from './spec/persistence-type';
+export * from './spec/protocol';
+export * from './spec/proxy-mode';
+export * from './spec/real-server-state';
+export * from './spec/scheduler';
+export { PortRangeSpec, PortsSpec, HealthCheckSpec, PersistenceSpec, RealServerSpec, VirtualServiceSpec, ApplianceSpec } from './spec/virtual-service-spec';
+export { Ports } from './spec/ports';
+export * from './spec/health-check';
+export * from './spec/persistence';
+export * from './spec/real-server';
+export * from './appliance/load-balancer-appliance-props';
+export * from './appliance/load-balancer-appliance';
+export * from './appliance/virtual-service-source';
+export * from './vips/virtual-service-props';
+export * from './vips/virtual-service-layer-spec';
+export * from './vips/virtual-service';
+export * from './vips/layer4-vip';
+export * from './vips/reverse-proxy-vip';
+export * from './vips/dicom-vip';
+export * from './vips/hl7-vip';

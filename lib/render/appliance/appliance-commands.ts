@@ -1,0 +1,54 @@
+import { RealServerState } from '../../spec/real-server-state';
+import { VirtualServiceSpec } from '../../spec/virtual-service-spec';
+import { LbcliCommand } from './lbcli-command';
+import { LAYER4_VIP_PARAMETERS, LAYER7_VIP_PARAMETERS, mapParameters, REAL_SERVER_PARAMETERS } from './parameter-mapping';
+
+/**
+ * One REST API v2 request: `POST https://<appliance>:9443/api/v2/` with this body.
+ */
+export interface ApiRequest {
+  /** The VIP the request configures; absent for appliance-wide requests (reload). */
+  readonly vip?: string;
+  /** The JSON body. */
+  readonly body: { readonly lbcli: LbcliCommand[] };
+}
+
+/** The add-vip or edit-vip command of a VIP: all of its own parameters from the mapping table. */
+export function vipCommand(action: 'add-vip' | 'edit-vip', vip: VirtualServiceSpec): LbcliCommand {
+  const table = vip.layer === 7 ? LAYER7_VIP_PARAMETERS : LAYER4_VIP_PARAMETERS;
+  return { action, layer: String(vip.layer), ...mapParameters(table, vip) };
+}
+
+/** The add-rip or edit-rip command of one real server of a VIP. */
+export function realServerCommand(action: 'add-rip' | 'edit-rip', vip: VirtualServiceSpec, ripName: string): LbcliCommand {
+  const rip = vip.realServers.find((r) => r.name === ripName);
+  if (!rip) throw new Error(`${vip.name}: no real server named ${ripName}`);
+  return { action, ...mapParameters(REAL_SERVER_PARAMETERS, { vip, rip }) };
+}
+
+/** drain / halt / online of one real server. */
+export function stateCommand(state: RealServerState, vipName: string, ripName: string): LbcliCommand {
+  return { action: state, vip: vipName, rip: ripName };
+}
+
+/** Every command that creates a VIP on an empty appliance: the VIP, its real servers, then their states. */
+export function createVipCommands(vip: VirtualServiceSpec): LbcliCommand[] {
+  return [
+    vipCommand('add-vip', vip),
+    ...vip.realServers.map((rip) => realServerCommand('add-rip', vip, rip.name)),
+    ...vip.realServers.filter((rip) => rip.state !== RealServerState.ONLINE).map((rip) => stateCommand(rip.state, vip.name, rip.name)),
+  ];
+}
+
+/** The reload that makes Layer 7 changes take effect. */
+export const RELOAD_HAPROXY: LbcliCommand = { action: 'reload-haproxy' };
+
+/**
+ * The ordered requests that build an appliance's VIP set from empty: one request per VIP (in
+ * the order given), then one reload when any Layer 7 VIP is present.
+ */
+export function applianceRequests(vips: VirtualServiceSpec[]): ApiRequest[] {
+  const requests: ApiRequest[] = vips.map((vip) => ({ vip: vip.name, body: { lbcli: createVipCommands(vip) } }));
+  if (vips.some((vip) => vip.layer === 7)) requests.push({ body: { lbcli: [RELOAD_HAPROXY] } });
+  return requests;
+}

@@ -1,0 +1,66 @@
+import * as ipaddr from 'ipaddr.js';
+
+/**
+ * IP address checks, built on ipaddr.js so that odd forms (`0x7f.1`, `127.1`) are refused
+ * rather than guessed at.
+ */
+
+/** The parsed address if the text is a plain dotted-quad IPv4 or an IPv6 address. */
+export function parseAddress(text: string): ipaddr.IPv4 | ipaddr.IPv6 | undefined {
+  if (typeof text !== 'string') return undefined;
+  if (ipaddr.IPv4.isValidFourPartDecimal(text)) return ipaddr.IPv4.parse(text);
+  if (!text.includes('%') && ipaddr.IPv6.isValid(text)) return ipaddr.IPv6.parse(text);
+  return undefined;
+}
+
+/** Why an address cannot carry traffic, or undefined when it can. */
+export function unusableAddressReason(text: string): string | undefined {
+  const address = parseAddress(text);
+  if (!address) return `"${printable(text)}" is not an IPv4 or IPv6 address`;
+  const range = address.range();
+  if (['unspecified', 'broadcast', 'multicast'].includes(range)) return `${text} is a ${range} address`;
+  return undefined;
+}
+
+/** The canonical text of an address (RFC 5952 for IPv6), or the text unchanged if it is not one. */
+export function canonicalAddress(text: string): string {
+  return parseAddress(text)?.toString() ?? text;
+}
+
+/** `ipv4` or `ipv6`, or undefined when the text is not an address. */
+export function addressFamily(text: string): 'ipv4' | 'ipv6' | undefined {
+  return parseAddress(text)?.kind();
+}
+
+/** The parsed subnet if the text is CIDR notation (`192.0.2.0/24`, `2001:db8::/64`). */
+export function parseSubnet(text: string): [ipaddr.IPv4 | ipaddr.IPv6, number] | undefined {
+  if (typeof text !== 'string' || !text.includes('/')) return undefined;
+  const [base, bits] = text.split('/');
+  if (!parseAddress(base) || !/^\d{1,3}$/.test(bits)) return undefined;
+  try {
+    return ipaddr.parseCIDR(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether an address lies inside any of the subnets (unparseable entries are skipped). */
+export function insideAnySubnet(address: string, subnets: string[]): boolean {
+  const parsed = parseAddress(address);
+  if (!parsed) return false;
+  return subnets.some((cidr) => {
+    const subnet = parseSubnet(cidr);
+    return subnet !== undefined && subnet[0].kind() === parsed.kind() && parsed.match(subnet);
+  });
+}
+
+/** Whether the text is a contiguous IPv4 netmask such as `255.255.255.0`. */
+export function isIpv4Netmask(text: string): boolean {
+  if (!ipaddr.IPv4.isValidFourPartDecimal(text)) return false;
+  return ipaddr.IPv4.parse(text).prefixLengthFromSubnetMask() !== null;
+}
+
+/** A value made safe to quote in an error message: control characters shown as `?`, cut at 80. */
+export function printable(value: unknown): string {
+  return String(value).replace(/[\x00-\x1f\x7f]/g, '?').slice(0, 80);
+}

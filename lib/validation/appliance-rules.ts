@@ -1,0 +1,108 @@
+import { ForwardingMethod } from '../spec/forwarding-method';
+import { firstOverlap, formatRange, isValidRange } from '../spec/ports';
+import { ApplianceSpec, PortRangeSpec, VirtualServiceSpec } from '../spec/virtual-service-spec';
+import { canonicalAddress, parseSubnet, printable, unusableAddressReason } from './addresses';
+import { matches, NAME_FORMAT } from './formats';
+import { problem, ValidationProblem } from './problem';
+import { describeRange, inRange, RANGES } from './ranges';
+
+/** Problems of the appliance's own settings. */
+export function validateApplianceSettings(appliance: ApplianceSpec): ValidationProblem[] {
+  const problems: ValidationProblem[] = [];
+  const subject = printable(appliance.name);
+  if (!matches(NAME_FORMAT, appliance.name)) {
+    problems.push(problem(subject, 'name', `"${subject}" is not a valid appliance name`, `Use ${NAME_FORMAT.describe}`));
+  }
+  appliance.managementAddresses.forEach((address, i) => {
+    const reason = unusableAddressReason(address);
+    const field = i === 0 ? 'managementAddress' : 'peerManagementAddress';
+    if (reason) problems.push(problem(subject, field, reason, 'Give the management IPv4 or IPv6 address of the appliance'));
+  });
+  for (const subnet of appliance.subnets.filter((s) => !parseSubnet(s))) {
+    problems.push(problem(subject, 'subnets', `"${printable(subnet)}" is not a subnet in CIDR notation`, 'Write subnets like 192.0.2.0/24 or 2001:db8::/64'));
+  }
+  if (!inRange(appliance.apiPort, RANGES.port)) {
+    problems.push(problem(subject, 'apiPort', `${printable(appliance.apiPort)} is out of range`, `Use ${describeRange(RANGES.port)}`));
+  }
+  return problems;
+}
+
+/** VIP names must be unique on one appliance: they are the appliance's keys. */
+function uniqueNames(vips: VirtualServiceSpec[]): ValidationProblem[] {
+  const seen = new Set<string>();
+  return vips.flatMap((vip) => {
+    const duplicate = seen.has(vip.name);
+    seen.add(vip.name);
+    return duplicate ? [problem(vip.name, 'name', 'two VIPs on this appliance have this name', 'Give each VIP its own name')] : [];
+  });
+}
+
+/** Groups items by a key, keeping their order. */
+function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}
+
+/** Two VIPs must not listen on the same address, port and protocol. */
+function noSharedListeners(vips: VirtualServiceSpec[]): ValidationProblem[] {
+  const valid = vips.filter((vip) => vip.ports.ranges.every(isValidRange));
+  const listeners = groupBy(valid, (vip) => `${canonicalAddress(vip.address)}|${vip.protocol}`);
+  const problems: ValidationProblem[] = [];
+  for (const group of listeners.values()) {
+    group.forEach((vip, i) => {
+      for (const earlier of group.slice(0, i)) {
+        const shared = firstOverlap(earlier.ports.ranges, vip.ports.ranges);
+        if (shared) {
+          problems.push(problem(vip.name, 'ports', `${vip.protocol} port ${formatRange(shared)} on ${vip.address} is also used by VIP ${earlier.name}`, 'Give one of the two VIPs another address or port'));
+        }
+      }
+    });
+  }
+  return problems;
+}
+
+interface RealServerUse {
+  readonly vip: string;
+  readonly address: string;
+  readonly ranges: PortRangeSpec[];
+}
+
+function realServerUses(vip: VirtualServiceSpec): RealServerUse[] {
+  return vip.realServers.map((rip) => ({
+    vip: vip.name,
+    address: canonicalAddress(rip.address),
+    ranges: rip.port !== undefined ? [{ first: rip.port, last: rip.port }] : vip.ports.ranges,
+  }));
+}
+
+/** A Layer 7 VIP and a Layer 4 SNAT VIP must not send to the same RIP:PORT (their packet-filter rules conflict). */
+function noLayer7SnatSharing(vips: VirtualServiceSpec[]): ValidationProblem[] {
+  const valid = vips.filter((vip) => vip.ports.ranges.every(isValidRange));
+  const layer7 = valid.filter((vip) => vip.layer === 7).flatMap(realServerUses);
+  const snat = valid.filter((vip) => vip.forwarding === ForwardingMethod.SNAT).flatMap(realServerUses);
+  const snatByAddress = groupBy(snat, (use) => use.address);
+  const problems: ValidationProblem[] = [];
+  const reported = new Set<string>();
+  for (const proxy of layer7) {
+    for (const nat of snatByAddress.get(proxy.address) ?? []) {
+      const shared = firstOverlap(proxy.ranges, nat.ranges);
+      const key = `${proxy.vip}|${nat.vip}|${proxy.address}`;
+      if (shared && !reported.has(key)) {
+        reported.add(key);
+        problems.push(problem(proxy.vip, 'realServers', `real server ${proxy.address} port ${formatRange(shared)} is also a real server of Layer 4 SNAT VIP ${nat.vip}, and their packet-filter rules conflict`, 'Use another real server port for one of them, or make both VIPs the same mode'));
+      }
+    }
+  }
+  return problems;
+}
+
+/** Every problem that involves more than one VIP of an appliance, and the appliance's own. */
+export function validateAppliance(appliance: ApplianceSpec, vips: VirtualServiceSpec[]): ValidationProblem[] {
+  return [...validateApplianceSettings(appliance), ...uniqueNames(vips), ...noSharedListeners(vips), ...noLayer7SnatSharing(vips)];
+}

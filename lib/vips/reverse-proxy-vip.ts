@@ -1,0 +1,54 @@
+import { Construct } from 'constructs';
+import { ClientAddressMode } from '../spec/client-address-mode';
+import { DEFAULT_LAYER7_IDLE_TIMEOUT_SECONDS } from '../spec/defaults';
+import { HealthCheck } from '../spec/health-check';
+import { Ports } from '../spec/ports';
+import { Protocol } from '../spec/protocol';
+import { ProxyMode } from '../spec/proxy-mode';
+import { VirtualService } from './virtual-service';
+import { VirtualServiceLayerSpec } from './virtual-service-layer-spec';
+import { VirtualServiceBaseProps } from './virtual-service-props';
+
+/**
+ * Properties of a {@link ReverseProxyVip}.
+ */
+export interface ReverseProxyVipProps extends VirtualServiceBaseProps {
+  /** The ports the VIP listens on. */
+  readonly ports: Ports;
+  /** TCP pass-through (TLS on 443 reaches the servers untouched) or HTTP. @default ProxyMode.TCP */
+  readonly proxyMode?: ProxyMode;
+  /** How the real server learns the client's address. @default ClientAddressMode.NONE */
+  readonly clientAddress?: ClientAddressMode;
+  /** Seconds of client inactivity before the connection is closed (1-86400). @default 3600 */
+  readonly clientTimeoutSeconds?: number;
+  /** Seconds of server inactivity before the connection is closed (1-86400). @default 3600 */
+  readonly serverTimeoutSeconds?: number;
+}
+
+/**
+ * A Layer 7 reverse proxy (HAProxy on the appliance). Real servers may sit on any reachable
+ * subnet and ports may be translated. TCP mode by default, so TLS passes through.
+ *
+ * Default health check: connect to the real server's port (give `port` when the VIP has
+ * several ports).
+ */
+export class ReverseProxyVip extends VirtualService {
+  private readonly layer7: ReverseProxyVipProps;
+
+  constructor(scope: Construct, id: string, props: ReverseProxyVipProps) {
+    super(scope, id, props, HealthCheck.connect());
+    this.layer7 = props;
+  }
+
+  protected layerSpec(): VirtualServiceLayerSpec {
+    return {
+      layer: 7,
+      ports: this.layer7.ports.toSpec(),
+      protocol: Protocol.TCP,
+      proxyMode: this.layer7.proxyMode ?? ProxyMode.TCP,
+      clientAddress: this.layer7.clientAddress ?? ClientAddressMode.NONE,
+      clientTimeoutSeconds: this.layer7.clientTimeoutSeconds ?? DEFAULT_LAYER7_IDLE_TIMEOUT_SECONDS,
+      serverTimeoutSeconds: this.layer7.serverTimeoutSeconds ?? DEFAULT_LAYER7_IDLE_TIMEOUT_SECONDS,
+    };
+  }
+}
