@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Runs every benchmark in bench/ (files named *.bench.ts), one after another, so their
+# figures do not disturb each other. Each prints its own figures and ratios.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+status=0
+for bench in bench/*.bench.ts; do
+  echo "=== ${bench}"
+  npx tsx "${bench}" || status=1
+  echo
+done
+exit "${status}"
