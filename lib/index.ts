@@ -22,3 +22,6 @@ export * from './vips/layer4-vip';
 export * from './vips/reverse-proxy-vip';
 export * from './vips/dicom-vip';
 export * from './vips/hl7-vip';
+export * from './centricity/service-pack';
+export * from './centricity/centricity-pacs-props';
+export * from './centricity/centricity-pacs';

@@ -101,46 +101,46 @@ export class HealthCheck {
 
   /** TCP connect to a port: proves the port is open, not that the application answers. */
   public static connect(options: PortCheckOptions = {}): HealthCheck {
-    return new HealthCheck({ ...timing(options), kind: HealthCheckType.CONNECT, port: options.port });
+    return new HealthCheck({ kind: HealthCheckType.CONNECT, port: options.port, ...timing(options) });
   }
 
   /** ICMP echo: proves the host is up. Layer 4 only. */
   public static ping(options: HealthCheckTiming = {}): HealthCheck {
-    return new HealthCheck({ ...timing(options), kind: HealthCheckType.PING });
+    return new HealthCheck({ kind: HealthCheckType.PING, ...timing(options) });
   }
 
   /** DICOM association request: healthy when the archive answers A-ASSOCIATE-AC. */
   public static dicomAssociation(options: DicomCheckOptions = {}): HealthCheck {
     return new HealthCheck({
-      ...timing(options),
       kind: HealthCheckType.DICOM_ASSOCIATION,
       port: options.port,
       calledAeTitle: options.calledAeTitle ?? DEFAULT_CALLED_AE_TITLE,
       callingAeTitle: options.callingAeTitle ?? DEFAULT_CALLING_AE_TITLE,
+      ...timing(options),
     });
   }
 
   /** HL7 v2 message over MLLP: healthy when the acknowledgement carries `MSA|AA`. */
   public static hl7Mllp(options: Hl7CheckOptions = {}): HealthCheck {
     return new HealthCheck({
-      ...timing(options),
       kind: HealthCheckType.HL7_MLLP,
       port: options.port,
       sendingApplication: options.sendingApplication ?? DEFAULT_HL7_SENDER,
       sendingFacility: options.sendingFacility ?? DEFAULT_HL7_SENDER,
       receivingApplication: options.receivingApplication ?? DEFAULT_HL7_RECEIVER,
       receivingFacility: options.receivingFacility ?? DEFAULT_HL7_RECEIVER,
+      ...timing(options),
     });
   }
 
   /** A script on the load balancer; exit status 0 means healthy. */
   public static external(options: ExternalCheckOptions): HealthCheck {
-    return new HealthCheck({ ...timing(options), kind: HealthCheckType.EXTERNAL, port: options.port, script: options.script });
+    return new HealthCheck({ kind: HealthCheckType.EXTERNAL, port: options.port, script: options.script, ...timing(options) });
   }
 
   /** No check: every real server is always considered up. */
   public static none(): HealthCheck {
-    return new HealthCheck({ ...timing({}), kind: HealthCheckType.NONE });
+    return new HealthCheck({ kind: HealthCheckType.NONE, ...timing({}) });
   }
 
   private constructor(private readonly spec: HealthCheckSpec) {}
@@ -167,12 +167,12 @@ function timing(options: HealthCheckTiming) {
 
 function httpFields(kind: HealthCheckType, options: HttpCheckOptions): HealthCheckSpec {
   return {
-    ...timing(options),
     kind,
     port: options.port,
     path: options.path ?? DEFAULT_CHECK_PATH,
     expectStatus: options.expectStatus ?? DEFAULT_CHECK_STATUS,
     expectText: options.expectText,
     host: options.host,
+    ...timing(options),
   };
 }
