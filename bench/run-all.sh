@@ -4,6 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 status=0
+# Benchmarks import the library; build it so they measure the current code.
+npm run --silent build >/dev/null
 for bench in bench/*.bench.ts; do
   echo "=== ${bench}"
   npx tsx "${bench}" || status=1

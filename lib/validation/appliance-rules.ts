@@ -81,16 +81,50 @@ function realServerUses(vip: VirtualServiceSpec): RealServerUse[] {
   }));
 }
 
+/** Port sets up to this size are indexed port by port; wider ones (DB_MT's 65,534) are compared range by range. */
+const INDEXED_PORTS_LIMIT = 256;
+
+function portsOf(use: RealServerUse): number[] {
+  return use.ranges.flatMap((r) => Array.from({ length: r.last - r.first + 1 }, (_, i) => r.first + i));
+}
+
+function isNarrow(use: RealServerUse): boolean {
+  return use.ranges.reduce((sum, r) => sum + r.last - r.first + 1, 0) <= INDEXED_PORTS_LIMIT;
+}
+
+/**
+ * The SNAT real-server uses that may overlap a Layer 7 one, found through an index by
+ * address and port, so that checking thousands of VIPs stays close to linear.
+ */
+function snatCandidates(snat: RealServerUse[]): (proxy: RealServerUse) => RealServerUse[] {
+  const byAddress = groupBy(snat, (use) => use.address);
+  const wideByAddress = groupBy(snat.filter((use) => !isNarrow(use)), (use) => use.address);
+  const byPort = new Map<string, RealServerUse[]>();
+  for (const use of snat.filter(isNarrow)) {
+    for (const port of portsOf(use)) {
+      const key = `${use.address}|${port}`;
+      const list = byPort.get(key);
+      if (list) list.push(use);
+      else byPort.set(key, [use]);
+    }
+  }
+  return (proxy) => {
+    if (!isNarrow(proxy)) return byAddress.get(proxy.address) ?? [];
+    const found = new Set(wideByAddress.get(proxy.address) ?? []);
+    for (const port of portsOf(proxy)) for (const use of byPort.get(`${proxy.address}|${port}`) ?? []) found.add(use);
+    return [...found];
+  };
+}
+
 /** A Layer 7 VIP and a Layer 4 SNAT VIP must not send to the same RIP:PORT (their packet-filter rules conflict). */
 function noLayer7SnatSharing(vips: VirtualServiceSpec[]): ValidationProblem[] {
   const valid = vips.filter((vip) => vip.ports.ranges.every(isValidRange));
   const layer7 = valid.filter((vip) => vip.layer === 7).flatMap(realServerUses);
-  const snat = valid.filter((vip) => vip.forwarding === ForwardingMethod.SNAT).flatMap(realServerUses);
-  const snatByAddress = groupBy(snat, (use) => use.address);
+  const candidates = snatCandidates(valid.filter((vip) => vip.forwarding === ForwardingMethod.SNAT).flatMap(realServerUses));
   const problems: ValidationProblem[] = [];
   const reported = new Set<string>();
   for (const proxy of layer7) {
-    for (const nat of snatByAddress.get(proxy.address) ?? []) {
+    for (const nat of candidates(proxy)) {
       const shared = firstOverlap(proxy.ranges, nat.ranges);
       const key = `${proxy.vip}|${nat.vip}|${proxy.address}`;
       if (shared && !reported.has(key)) {
