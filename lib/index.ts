@@ -20,6 +20,7 @@ export * from './vips/virtual-service-layer-spec';
 export * from './vips/virtual-service';
 export * from './vips/layer4-vip';
 export * from './vips/reverse-proxy-vip';
+export { ProtocolVipProps } from './vips/protocol-vip-props';
 export * from './vips/dicom-vip';
 export * from './vips/hl7-vip';
 export * from './centricity/service-pack';

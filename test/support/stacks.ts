@@ -6,6 +6,7 @@ import { mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { App, TerraformStack } from 'cdktf';
+import { CentricityPacsSiteStack } from '../../examples/centricity-pacs/site';
 import { LoadBalancerAppliance, LoadBalancerApplianceProps, VirtualServiceSpec } from '../../lib';
 
 /** A stack with one appliance named `lb1` on 192.0.2.5 with the 192.0.2.0/24 subnet, unless props say otherwise. */
@@ -51,4 +52,11 @@ export function readTree(folder: string): Record<string, string> {
 export function specsIn(folder: string): Record<string, VirtualServiceSpec> {
   const tree = readTree(join(folder, 'vips'));
   return Object.fromEntries(Object.values(tree).map((json) => JSON.parse(json) as VirtualServiceSpec).map((spec) => [spec.name, spec]));
+}
+
+/** Synthesizes the bundled Centricity PACS example into a temporary folder; returns its appliance folder. */
+export function synthesizeExample(): string {
+  const app = new App({ outdir: mkdtempSync(join(tmpdir(), 'pacs-lb-example-')) });
+  new CentricityPacsSiteStack(app, 'centricity-pacs');
+  return synthApplianceFolder(app, 'centricity-pacs', 'lb-pacs');
 }

@@ -3,14 +3,9 @@
  * one test per row. The expected values are restated here from the guide, not read from the
  * library's own table, so a wrong row in the library fails here.
  */
-import { App } from 'cdktf';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CentricityPacsSiteStack } from '../../../examples/centricity-pacs/site';
 import { VirtualServiceSpec } from '../../../lib';
-import { specsIn, synthApplianceFolder } from '../../support/stacks';
+import { specsIn, synthesizeExample } from '../../support/stacks';
 
 type Row = [number, string, string, Array<[number, number]>, string, string];
 const ALL_BUT_20000: Array<[number, number]> = [[1, 19999], [20001, 65535]];
@@ -43,14 +38,8 @@ function mode(spec: VirtualServiceSpec): string {
   return `Layer 4 ${spec.forwarding?.toUpperCase()}`;
 }
 
-function synthesizeExample(): Record<string, VirtualServiceSpec> {
-  const app = new App({ outdir: mkdtempSync(join(tmpdir(), 'pacs-lb-example-')) });
-  new CentricityPacsSiteStack(app, 'centricity-pacs');
-  return specsIn(synthApplianceFolder(app, 'centricity-pacs', 'lb-pacs'));
-}
-
 describe('the synthesized example reproduces the guide\'s VIP table', () => {
-  const specs = synthesizeExample();
+  const specs = specsIn(synthesizeExample());
 
   it('has exactly the 19 VIPs of the guide, names verbatim', () => {
     expect(Object.keys(specs).sort()).toEqual(GUIDE.map((row) => row[1]).sort());

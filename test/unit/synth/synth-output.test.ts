@@ -1,19 +1,8 @@
-import { App } from 'cdktf';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CentricityPacsSiteStack } from '../../../examples/centricity-pacs/site';
-import { readTree, synthApplianceFolder } from '../../support/stacks';
-
-function synthesizeExample(): Record<string, string> {
-  const app = new App({ outdir: mkdtempSync(join(tmpdir(), 'pacs-lb-synth-')) });
-  new CentricityPacsSiteStack(app, 'centricity-pacs');
-  return readTree(synthApplianceFolder(app, 'centricity-pacs', 'lb-pacs'));
-}
+import { readTree, synthesizeExample } from '../../support/stacks';
 
 describe('synthesized appliance configuration', () => {
-  const first = synthesizeExample();
+  const first = readTree(synthesizeExample());
 
   it('writes the commands, the lbcli script, the VIP table, the appliance spec and one spec per VIP', () => {
     expect(Object.keys(first)).toEqual(expect.arrayContaining(['appliance-commands.json', 'lbcli-commands.sh', 'vip-table.md', 'appliance.json', 'vips/EA_Dicom_Service.json']));
@@ -21,7 +10,7 @@ describe('synthesized appliance configuration', () => {
   });
 
   it('is deterministic: a second synth is byte-identical', () => {
-    expect(synthesizeExample()).toEqual(first);
+    expect(readTree(synthesizeExample())).toEqual(first);
   });
 
   it('the commands file holds one request per VIP in the guide\'s order and one reload', () => {
