@@ -1,0 +1,70 @@
+import { Protocol } from '../../spec/protocol';
+import { ApplianceSpec, VirtualServiceSpec } from '../../spec/virtual-service-spec';
+import { generatedHeader } from '../generated-header';
+import { haproxyArgument } from './haproxy-argument';
+import { checkGlobalLines } from './health-check-lines';
+import { CONNECT_RETRIES, CONNECT_TIMEOUT_SECONDS, DEFAULT_STATS_SOCKET, HaproxyRenderOptions } from './haproxy-options';
+import { DEFAULT_LAYER7_IDLE_TIMEOUT_SECONDS } from '../../spec/defaults';
+import { renderVipSection } from './vip-section';
+import { parseAddress } from '../../validation/addresses';
+
+/**
+ * Whether HAProxy carries the VIP: every Layer 7 VIP, and Layer 4 TCP VIPs when asked to stand
+ * in for them (not "every port except" ones, which would need 65,000 listeners).
+ */
+export function isHaproxyVip(vip: VirtualServiceSpec, options: HaproxyRenderOptions = {}): boolean {
+  if (vip.layer === 7) return true;
+  return options.proxyLayer4 === true && vip.protocol === Protocol.TCP && vip.ports.allExcept === undefined;
+}
+
+/** The address a VIP binds: its own, or the one the options give for it (checked, as it reaches the file). */
+function bindAddress(vip: VirtualServiceSpec, options: HaproxyRenderOptions): string {
+  const replacement = options.bindAddresses?.[vip.name];
+  if (replacement === undefined) return vip.address;
+  const parsed = parseAddress(replacement);
+  if (!parsed) throw new Error(`${vip.name}: bindAddresses: "${replacement}" is not an IPv4 or IPv6 address. Give an address this machine owns, such as 127.0.1.5.`);
+  return parsed.toString();
+}
+
+function globalSection(vips: VirtualServiceSpec[], options: HaproxyRenderOptions): string[] {
+  const socket = haproxyArgument(options.statsSocket ?? DEFAULT_STATS_SOCKET);
+  return [
+    '# Process-wide settings. Run in master-worker mode (haproxy -W, or -Ws under systemd) so a',
+    '# reload (USR2 or the master CLI "reload") starts new workers while old ones finish their transfers.',
+    'global',
+    `  stats socket ${socket} mode 600 level admin expose-fd listeners`,
+    '  stats timeout 30s',
+    ...checkGlobalLines(vips.map((vip) => vip.healthCheck)).map((line) => `  ${line}`),
+  ];
+}
+
+function defaultsSection(): string[] {
+  return [
+    '# Every VIP: a connection a server refuses is retried on another server (redispatch), and',
+    '# idle timeouts are long enough for a DICOM association that waits between two images.',
+    'defaults',
+    '  mode tcp',
+    `  retries ${CONNECT_RETRIES}`,
+    '  option redispatch 1',
+    `  timeout connect ${CONNECT_TIMEOUT_SECONDS}s`,
+    `  timeout client ${DEFAULT_LAYER7_IDLE_TIMEOUT_SECONDS}s`,
+    `  timeout server ${DEFAULT_LAYER7_IDLE_TIMEOUT_SECONDS}s`,
+  ];
+}
+
+/**
+ * haproxy.cfg for an appliance's VIPs: a global section with the runtime API socket, defaults,
+ * and one `listen` section per VIP HAProxy carries (see {@link isHaproxyVip}), named as the
+ * VIP and in the order given. Pure: the same input gives byte-identical output.
+ */
+export function renderHaproxyConfig(appliance: ApplianceSpec, vips: VirtualServiceSpec[], options: HaproxyRenderOptions = {}): string {
+  const carried = vips.filter((vip) => isHaproxyVip(vip, options));
+  const leftOut = vips.filter((vip) => !isHaproxyVip(vip, options)).map((vip) => vip.name);
+  const sections = [
+    [...generatedHeader('#', `HAProxy configuration of appliance ${appliance.name}`), ...(leftOut.length > 0 ? [`# Not carried by HAProxy (Layer 4, IPVS): ${leftOut.join(', ')}.`] : [])],
+    globalSection(carried, options),
+    defaultsSection(),
+    ...vips.flatMap((vip, i) => (isHaproxyVip(vip, options) ? [renderVipSection(vip, i + 1, bindAddress(vip, options))] : [])),
+  ];
+  return `${sections.map((lines) => lines.join('\n')).join('\n\n')}\n`;
+}

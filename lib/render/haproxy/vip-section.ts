@@ -1,0 +1,46 @@
+import { ProxyMode } from '../../spec/proxy-mode';
+import { describePorts, formatRange } from '../../spec/ports';
+import { Scheduler } from '../../spec/scheduler';
+import { VirtualServiceSpec } from '../../spec/virtual-service-spec';
+import { describeMode } from '../describe';
+import { clientAddressSectionLines } from './client-address-lines';
+import { checkSectionLines } from './health-check-lines';
+import { haproxyEndpoint } from './haproxy-address';
+import { DEFAULT_LAYER7_IDLE_TIMEOUT_SECONDS } from '../../spec/defaults';
+import { persistenceSectionLines } from './persistence-lines';
+import { serverLine } from './server-line';
+
+const BALANCE: Record<Scheduler, string> = {
+  [Scheduler.WEIGHTED_LEAST_CONNECTIONS]: 'leastconn',
+  [Scheduler.ROUND_ROBIN]: 'roundrobin',
+};
+
+/**
+ * One VIP as a `listen` section named exactly as the VIP: a bind for every port or range,
+ * the balance algorithm, timeouts, persistence, the health check and a line per real server.
+ * `number` is the VIP's place in the appliance's list (as in the VIP table); `bindAddress`
+ * replaces the VIP's address when the VIP set runs on another machine.
+ */
+export function renderVipSection(vip: VirtualServiceSpec, number: number, bindAddress: string): string[] {
+  const standIn = vip.layer === 4;
+  const mode = vip.proxyMode === ProxyMode.HTTP ? 'http' : 'tcp';
+  const header = [
+    `# VIP ${number} ${vip.name} — ${describeMode(vip)}, ${/^\d+$/.test(describePorts(vip.ports)) ? 'port' : 'ports'} ${describePorts(vip.ports)}`,
+    ...(vip.description ? [`# ${vip.description}`] : []),
+    ...(standIn ? ['# Stood in for by a TCP proxy: servers see the proxy\'s address, and replies return through it.'] : []),
+    ...(bindAddress !== vip.address ? [`# Bound to ${bindAddress} in place of the VIP address ${vip.address}.`] : []),
+  ];
+  const body = [
+    `mode ${mode}`,
+    ...vip.ports.ranges.map((range) => `bind ${haproxyEndpoint(bindAddress, formatRange(range))}`),
+    `balance ${BALANCE[vip.scheduler]}`,
+    ...(vip.maxConnections !== undefined ? [`maxconn ${vip.maxConnections}`] : []),
+    `timeout client ${vip.clientTimeoutSeconds ?? DEFAULT_LAYER7_IDLE_TIMEOUT_SECONDS}s`,
+    `timeout server ${vip.serverTimeoutSeconds ?? DEFAULT_LAYER7_IDLE_TIMEOUT_SECONDS}s`,
+    ...clientAddressSectionLines(vip),
+    ...persistenceSectionLines(vip),
+    ...checkSectionLines(vip.healthCheck),
+    ...vip.realServers.map((server) => serverLine(vip, server)),
+  ];
+  return [...header, `listen ${vip.name}`, ...body.map((line) => `  ${line}`)];
+}
