@@ -52,23 +52,16 @@ export function describeCheckType(kind: HealthCheckType): string {
   return CHECK_WORDS[kind];
 }
 
-/** The check with its target: `HTTP GET :80/status`, `connect to port 8080`, `DICOM association (ANY-SCP)`. */
+/** The check with its target: `HTTP GET :80/status`, `connect to port 8080`, `DICOM association :104 (LB → ARCHIVE)`. */
 export function describeHealthCheck(check: HealthCheckSpec): string {
-  const words = CHECK_WORDS[check.kind];
-  const port = check.port !== undefined ? `:${check.port}` : '';
-  switch (check.kind) {
-    case HealthCheckType.HTTP_GET:
-    case HealthCheckType.HTTPS_GET:
-      return `${words} ${port}${check.path}`;
-    case HealthCheckType.CONNECT:
-      return check.port !== undefined ? `${words} ${check.port}` : words;
-    case HealthCheckType.DICOM_ASSOCIATION:
-      return `${words} ${port} (${check.callingAeTitle} → ${check.calledAeTitle})`.replace('  ', ' ');
-    case HealthCheckType.HL7_MLLP:
-      return `${words} ${port} (${check.sendingApplication} → ${check.receivingApplication})`.replace('  ', ' ');
-    case HealthCheckType.EXTERNAL:
-      return `${words} ${check.script}`;
-    default:
-      return words;
-  }
+  const port = check.port !== undefined ? `:${check.port}` : undefined;
+  const detail: Partial<Record<HealthCheckType, Array<string | undefined>>> = {
+    [HealthCheckType.HTTP_GET]: [`${port ?? ''}${check.path}`],
+    [HealthCheckType.HTTPS_GET]: [`${port ?? ''}${check.path}`],
+    [HealthCheckType.CONNECT]: [check.port !== undefined ? String(check.port) : undefined],
+    [HealthCheckType.DICOM_ASSOCIATION]: [port, `(${check.callingAeTitle} → ${check.calledAeTitle})`],
+    [HealthCheckType.HL7_MLLP]: [port, `(${check.sendingApplication} → ${check.receivingApplication})`],
+    [HealthCheckType.EXTERNAL]: [check.script],
+  };
+  return [CHECK_WORDS[check.kind], ...(detail[check.kind] ?? [])].filter((part) => part !== undefined).join(' ');
 }
