@@ -1,0 +1,94 @@
+import { ForwardingMethod } from '../../spec/forwarding-method';
+import { PersistenceType } from '../../spec/persistence-type';
+import { portCount } from '../../spec/ports';
+import { Protocol } from '../../spec/protocol';
+import { RealServerState } from '../../spec/real-server-state';
+import { Scheduler } from '../../spec/scheduler';
+import { RealServerSpec, VirtualServiceSpec } from '../../spec/virtual-service-spec';
+import { addressFamily } from '../../validation/addresses';
+import { checkerLines } from './checker';
+import { firewallMark, usesFirewallMark } from './firewall-mark';
+import { vipHeading } from './vip-heading';
+
+/** IPVS forwarding: SNAT is NAT here, plus the masquerade rule in nftables.nft. */
+const LB_KIND: Record<ForwardingMethod, string> = {
+  [ForwardingMethod.DR]: 'DR',
+  [ForwardingMethod.NAT]: 'NAT',
+  [ForwardingMethod.SNAT]: 'NAT',
+};
+
+const LB_ALGO: Record<Scheduler, string> = {
+  [Scheduler.WEIGHTED_LEAST_CONNECTIONS]: 'wlc',
+  [Scheduler.ROUND_ROBIN]: 'wrr',
+};
+
+const PROTOCOL: Record<Protocol, string> = {
+  [Protocol.TCP]: 'TCP',
+  [Protocol.UDP]: 'UDP',
+};
+
+/** The single port of a VIP that is not a firewall-mark service. */
+function singlePort(vip: VirtualServiceSpec): number | undefined {
+  return portCount(vip.ports) === 1 ? vip.ports.ranges[0].first : undefined;
+}
+
+function indent(lines: string[]): string[] {
+  return lines.map((line) => (line === '' ? line : `  ${line}`));
+}
+
+/**
+ * One real server. Drain is weight 0: IPVS keeps its open connections and sends it no new ones.
+ * Halt leaves the server out: keepalived removes it from IPVS, and with
+ * `net.ipv4.vs.expire_nodest_conn=1` its connections are cut at their next packet.
+ */
+function realServerLines(vip: VirtualServiceSpec, rip: RealServerSpec): string[] {
+  if (rip.state === RealServerState.HALT) {
+    return [`# real server ${rip.name} ${rip.address}: halted, left out`];
+  }
+  const vipPort = singlePort(vip);
+  const port = vipPort === undefined ? 0 : rip.port ?? vipPort;
+  const checkPort = vip.healthCheck.port ?? rip.port ?? vipPort ?? 0;
+  const weight = rip.state === RealServerState.DRAIN ? 0 : rip.weight;
+  return [
+    `# real server ${rip.name}${rip.state === RealServerState.DRAIN ? ' (drain: weight 0, open connections kept)' : ''}`,
+    `real_server ${rip.address} ${port} {`,
+    `  weight ${weight}`,
+    ...(rip.maxConnections !== undefined ? [`  uthreshold ${rip.maxConnections}`] : []),
+    ...(rip.minConnections !== undefined ? [`  lthreshold ${rip.minConnections}`] : []),
+    ...indent(checkerLines(vip.healthCheck, { vip, rip, port: checkPort })),
+    '}',
+  ];
+}
+
+function persistenceLines(vip: VirtualServiceSpec): string[] {
+  const persistence = vip.persistence;
+  if (persistence.kind !== PersistenceType.SOURCE_IP) return [];
+  // The netmask is an IPv4 netmask (validated); it does not apply to an IPv6 VIP.
+  const granularity = persistence.netmask !== undefined && addressFamily(vip.address) === 'ipv4' ? [`persistence_granularity ${persistence.netmask}`] : [];
+  return [`persistence_timeout ${persistence.timeoutSeconds}`, ...granularity];
+}
+
+/**
+ * The `virtual_server` of one Layer 4 VIP, preceded by the comment naming it. A VIP with one
+ * port is `virtual_server ADDRESS PORT`; any other is `virtual_server fwmark MARK`, marked by
+ * nftables.nft. `index` is the VIP's 0-based position on the appliance.
+ */
+export function virtualServerLines(vip: VirtualServiceSpec, index: number): string[] {
+  const fwmark = usesFirewallMark(vip);
+  const head = fwmark ? `virtual_server fwmark ${firewallMark(index)} {` : `virtual_server ${vip.address} ${singlePort(vip)} {`;
+  const family = fwmark && addressFamily(vip.address) === 'ipv6' ? ['ip_family inet6'] : [];
+  return [
+    vipHeading(vip, index),
+    head,
+    ...indent([
+      `delay_loop ${vip.healthCheck.intervalSeconds}`,
+      `lb_algo ${LB_ALGO[vip.scheduler]}`,
+      `lb_kind ${LB_KIND[vip.forwarding ?? ForwardingMethod.DR]}`,
+      ...(fwmark ? family : [`protocol ${PROTOCOL[vip.protocol]}`]),
+      'alpha',
+      ...persistenceLines(vip),
+      ...vip.realServers.flatMap((rip) => ['', ...realServerLines(vip, rip)]),
+    ]),
+    '}',
+  ];
+}

@@ -1,0 +1,73 @@
+import { ApplianceSpec, VirtualServiceSpec } from '../../spec/virtual-service-spec';
+import { addressFamily } from '../../validation/addresses';
+
+/**
+ * The interface that carries the VIP addresses and VRRP adverts. The spec does not name
+ * interfaces yet; `eth0` is the first interface of a Loadbalancer.org appliance.
+ */
+export const VRRP_INTERFACE = 'eth0';
+
+/** Config ids of the two nodes of an HA pair: start keepalived with `-i primary` or `-i secondary`. */
+export const NODE_CONFIG_IDS = ['primary', 'secondary'] as const;
+
+/** VRRP priority of the primary and the secondary node. */
+const NODE_PRIORITIES = [150, 100];
+
+/**
+ * The virtual router id (1-255) of an HA pair: FNV-1a of the appliance name, so it is stable
+ * across synths. Adverts are unicast to the peer, so a clash with another router's id on the
+ * same network does not mix the two.
+ */
+export function virtualRouterId(applianceName: string): number {
+  let hash = 0x811c9dc5;
+  for (const char of Buffer.from(applianceName, 'utf8')) {
+    hash = Math.imul(hash ^ char, 0x01000193) >>> 0;
+  }
+  return (hash % 255) + 1;
+}
+
+/** Every VIP address once, in the order VIPs are declared, with its host prefix (/32 or /128). */
+function vipAddresses(vips: VirtualServiceSpec[]): string[] {
+  const addresses = [...new Set(vips.map((vip) => vip.address))];
+  return addresses.map((address) => `${address}/${addressFamily(address) === 'ipv6' ? 128 : 32} dev ${VRRP_INTERFACE}`);
+}
+
+function block(name: string, lines: string[]): string[] {
+  return lines.length === 0 ? [] : [`${name} {`, ...lines.map((line) => `  ${line}`), '}'];
+}
+
+/**
+ * The addresses every VIP listens on. An HA pair (two management addresses) gets one VRRP
+ * instance: both nodes start as BACKUP, `nopreempt` keeps the addresses where they are when a
+ * failed node returns (no second interruption), adverts go unicast between the two management
+ * addresses, and no authentication secret is written (VRRP authentication is deprecated and
+ * would put a secret in the file). Addresses of the other family than the management addresses
+ * go in `virtual_ipaddress_excluded` (brought up, not advertised). A single appliance holds the
+ * addresses as `static_ipaddress`.
+ */
+export function addressLines(appliance: ApplianceSpec, vips: VirtualServiceSpec[]): string[] {
+  const addresses = vipAddresses(vips);
+  if (appliance.managementAddresses.length < 2) return block('static_ipaddress', addresses);
+  const family = addressFamily(appliance.managementAddresses[0]) === 'ipv6' ? '/128' : '/32';
+  const advertised = addresses.filter((a) => a.includes(`${family} `));
+  const excluded = addresses.filter((a) => !a.includes(`${family} `));
+  const nodeLines = NODE_CONFIG_IDS.flatMap((id, i) => {
+    const peers = appliance.managementAddresses.filter((_, j) => j !== i);
+    return [
+      `@${id} priority ${NODE_PRIORITIES[i]}`,
+      `@${id} unicast_src_ip ${appliance.managementAddresses[i]}`,
+      `@${id} unicast_peer { ${peers.join(' ')} }`,
+    ];
+  });
+  return block(`vrrp_instance ${appliance.name}`, [
+    'state BACKUP',
+    `interface ${VRRP_INTERFACE}`,
+    `virtual_router_id ${virtualRouterId(appliance.name)}`,
+    ...(family === '/128' ? ['version 3'] : []),
+    'advert_int 1',
+    'nopreempt',
+    ...nodeLines,
+    ...block('virtual_ipaddress', advertised),
+    ...block('virtual_ipaddress_excluded', excluded),
+  ]);
+}
