@@ -1,6 +1,7 @@
 import { ApplianceSpec, VirtualServiceSpec } from '../spec/virtual-service-spec';
 import { applianceRequests } from './appliance/appliance-commands';
 import { renderLbcliScript } from './appliance/lbcli-script';
+import { haproxyFiles } from './haproxy/haproxy-files';
 import { renderVipTable } from './vip-table';
 
 /** A file to write, by path relative to the appliance's output folder. */
@@ -43,7 +44,7 @@ const specs: ApplianceRenderer = (appliance, vips) => [
 const vipTable: ApplianceRenderer = (appliance, vips) => [{ path: 'vip-table.md', content: renderVipTable(appliance, vips) }];
 
 /** Every appliance-level output, in the order written. */
-export const APPLIANCE_RENDERERS: ApplianceRenderer[] = [specs, applianceCommands, vipTable];
+export const APPLIANCE_RENDERERS: ApplianceRenderer[] = [specs, applianceCommands, vipTable, haproxyFiles];
 
 /** All files of an appliance's output folder. Pure: same input, byte-identical output. */
 export function renderApplianceFiles(appliance: ApplianceSpec, vips: VirtualServiceSpec[]): RenderedFile[] {
