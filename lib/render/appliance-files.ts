@@ -2,6 +2,9 @@ import { ApplianceSpec, VirtualServiceSpec } from '../spec/virtual-service-spec'
 import { applianceRequests } from './appliance/appliance-commands';
 import { renderLbcliScript } from './appliance/lbcli-script';
 import { haproxyFiles } from './haproxy/haproxy-files';
+import { keepalivedFiles } from './keepalived/keepalived-files';
+import { nftablesFiles } from './nftables/nftables-files';
+import { realServerFiles } from './real-server/real-server-files';
 import { renderVipTable } from './vip-table';
 
 /** A file to write, by path relative to the appliance's output folder. */
@@ -44,7 +47,7 @@ const specs: ApplianceRenderer = (appliance, vips) => [
 const vipTable: ApplianceRenderer = (appliance, vips) => [{ path: 'vip-table.md', content: renderVipTable(appliance, vips) }];
 
 /** Every appliance-level output, in the order written. */
-export const APPLIANCE_RENDERERS: ApplianceRenderer[] = [specs, applianceCommands, vipTable, haproxyFiles];
+export const APPLIANCE_RENDERERS: ApplianceRenderer[] = [specs, applianceCommands, vipTable, haproxyFiles, keepalivedFiles, nftablesFiles, realServerFiles];
 
 /** All files of an appliance's output folder. Pure: same input, byte-identical output. */
 export function renderApplianceFiles(appliance: ApplianceSpec, vips: VirtualServiceSpec[]): RenderedFile[] {
