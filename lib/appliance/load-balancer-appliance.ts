@@ -1,5 +1,6 @@
 import { addCustomSynthesis } from 'cdktf/lib/synthesize/synthesizer';
 import { Construct, IConstruct } from 'constructs';
+import { addApplianceResources } from '../provision/appliance-resources';
 import { ApplianceSpec, SPEC_SCHEMA_VERSION, VirtualServiceSpec } from '../spec/virtual-service-spec';
 import { writeApplianceOutput } from '../synth/write-appliance-output';
 import { validateAppliance } from '../validation/appliance-rules';
@@ -47,6 +48,7 @@ export class LoadBalancerAppliance extends Construct {
     addCustomSynthesis(this, {
       onSynthesize: (session) => writeApplianceOutput(session, this, this.toSpec(), this.vipSpecs()),
     });
+    addApplianceResources(this);
   }
 
   /** Whether this is an HA pair (a peer management address is set). */

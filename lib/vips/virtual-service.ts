@@ -2,6 +2,7 @@ import { Annotations } from 'cdktf';
 import { Construct } from 'constructs';
 import { LoadBalancerAppliance } from '../appliance/load-balancer-appliance';
 import { markAsVirtualService } from '../appliance/virtual-service-marker';
+import { addVirtualServiceResources } from '../provision/virtual-service-resources';
 import { IVirtualServiceSource } from '../appliance/virtual-service-source';
 import { canonicalAddress } from '../validation/addresses';
 import { DEFAULT_WEIGHT } from '../spec/defaults';
@@ -42,6 +43,7 @@ export abstract class VirtualService extends Construct implements IVirtualServic
     this.healthCheck = props.healthCheck ?? defaultHealthCheck;
     this.persistence = props.persistence ?? Persistence.none();
     this.node.addValidation({ validate: () => this.validate() });
+    addVirtualServiceResources(this);
   }
 
   /** Adds a real server; it is part of the spec at synth like those given in the props. */

@@ -1,0 +1,186 @@
+import * as fs from 'fs';
+import * as https from 'https';
+import { LbcliCommand } from '../render/appliance/lbcli-command';
+import { Credentials } from './credentials';
+import { CliError, EXIT } from './exit-codes';
+import { CliOutput } from './output';
+
+/** Where and how to reach the appliance's REST API v2. */
+export interface ConnectionSettings {
+  /** Management address (IPv4, IPv6 or DNS name). */
+  readonly host: string;
+  /** API port (9443 on the appliance). */
+  readonly port: number;
+  /** PEM file of the CA (or the appliance's own self-signed certificate) to verify against. */
+  readonly caFile?: string;
+  /** Skip certificate verification (explicit `--insecure` only; a warning is printed). */
+  readonly insecure: boolean;
+  /** Milliseconds to wait for the TCP and TLS handshake. */
+  readonly connectTimeoutMs: number;
+  /** Milliseconds to wait for a whole request. */
+  readonly requestTimeoutMs: number;
+  /** Retries after a network error or a 5xx answer (never after a 4xx). */
+  readonly retries: number;
+  /** Milliseconds before the first retry; doubled at each further one. */
+  readonly retryDelayMs: number;
+}
+
+/** The statuses an lbcli command can answer with (reference: appliance-api.md). */
+export type CommandStatus = 'success' | 'exists' | 'missing' | 'failed' | 'fatal';
+
+/** The appliance's answer to one command of a request. */
+export interface CommandResult {
+  /** The status. */
+  readonly status: CommandStatus;
+  /** The appliance's message, if any. */
+  readonly message?: string;
+  /** The whole result object (a `list` carries its data here). */
+  readonly raw: Record<string, unknown>;
+}
+
+const STATUSES: CommandStatus[] = ['success', 'exists', 'missing', 'failed', 'fatal'];
+
+/** The path every request is POSTed to. */
+export const API_PATH = '/api/v2/';
+
+/** A request that may be retried: the network failed, or the appliance answered 5xx. */
+class RetryableError extends Error {}
+
+/**
+ * The REST API v2 client: one POST per call with `{"lbcli": [...]}`, the API key in
+ * X-LB-APIKEY (base64) and HTTP Basic authentication when a user is set. TLS is verified
+ * against the CA file (or the system's CAs). Network errors and 5xx are retried with
+ * exponential backoff; 4xx never are.
+ */
+export class ApplianceApiClient {
+  /** Requests sent (each try counts), for reports and benchmarks. */
+  public requestsSent = 0;
+  private readonly ca?: Buffer;
+
+  constructor(
+    private readonly settings: ConnectionSettings,
+    private readonly credentials: Credentials,
+    private readonly output: CliOutput,
+  ) {
+    if (settings.caFile) {
+      try {
+        this.ca = fs.readFileSync(settings.caFile);
+      } catch (e) {
+        throw new CliError(EXIT.usage, `CA file ${settings.caFile}: cannot read it (${(e as NodeJS.ErrnoException).code ?? 'error'}). Give a readable PEM file.`);
+      }
+    }
+  }
+
+  /** Where requests go, for messages. */
+  public get endpoint(): string {
+    const host = this.settings.host.includes(':') ? `[${this.settings.host}]` : this.settings.host;
+    return `https://${host}:${this.settings.port}${API_PATH}`;
+  }
+
+  /** Sends commands in one request and returns one result per command the appliance ran. */
+  public async send(commands: LbcliCommand[]): Promise<CommandResult[]> {
+    const body = JSON.stringify({ lbcli: commands });
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return parseReply(await this.post(body));
+      } catch (e) {
+        if (!(e instanceof RetryableError)) throw e;
+        if (attempt >= this.settings.retries) {
+          throw new CliError(EXIT.unreachable, `appliance ${this.endpoint}: ${e.message}, after ${attempt + 1} tries. Check that it is up and reachable, then run the same command again.`);
+        }
+        const delay = this.settings.retryDelayMs * 2 ** attempt;
+        this.output.err(`appliance ${this.endpoint}: ${e.message}; retrying in ${delay} ms (${attempt + 1}/${this.settings.retries})`);
+        await new Promise((resolve) => setTimeout(resolve, delay));
+      }
+    }
+  }
+
+  private headers(body: string): Record<string, string> {
+    const headers: Record<string, string> = {
+      'Content-Type': 'application/json',
+      'Content-Length': String(Buffer.byteLength(body)),
+      'X-LB-APIKEY': Buffer.from(this.credentials.apiKey).toString('base64'),
+    };
+    if (this.credentials.username && this.credentials.password) {
+      headers.Authorization = `Basic ${Buffer.from(`${this.credentials.username}:${this.credentials.password}`).toString('base64')}`;
+    }
+    return headers;
+  }
+
+  private post(body: string): Promise<string> {
+    const s = this.settings;
+    this.requestsSent++;
+    this.output.debug(`POST ${this.endpoint} X-LB-APIKEY: [redacted]${this.credentials.username ? ' Authorization: [redacted]' : ''} body: ${body}`);
+    return new Promise<string>((resolve, reject) => {
+      const request = https.request({
+        host: s.host, port: s.port, path: API_PATH, method: 'POST', headers: this.headers(body),
+        ca: this.ca, rejectUnauthorized: !s.insecure, agent: false,
+      });
+      const fail = (error: Error) => {
+        clearTimeout(requestTimer);
+        clearTimeout(connectTimer);
+        request.destroy();
+        reject(error);
+      };
+      const requestTimer = setTimeout(() => fail(new RetryableError(`no answer within ${s.requestTimeoutMs} ms`)), s.requestTimeoutMs);
+      const connectTimer = setTimeout(() => fail(new RetryableError(`no connection within ${s.connectTimeoutMs} ms`)), s.connectTimeoutMs);
+      request.on('socket', (socket) => socket.once('secureConnect', () => clearTimeout(connectTimer)));
+      request.on('error', (error: NodeJS.ErrnoException) => fail(classifyNetworkError(error)));
+      request.on('response', (response) => {
+        clearTimeout(connectTimer);
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('error', (error) => fail(new RetryableError(`reply cut off (${error.message})`)));
+        response.on('aborted', () => fail(new RetryableError('reply cut off')));
+        response.on('end', () => {
+          clearTimeout(requestTimer);
+          const text = Buffer.concat(chunks).toString('utf8');
+          this.output.debug(`reply ${response.statusCode}: ${text}`);
+          const status = response.statusCode ?? 0;
+          if (status === 401 || status === 403) {
+            reject(new CliError(EXIT.auth, `appliance ${this.endpoint}: credentials refused (HTTP ${status}). Check ${'PACS_LB_API_KEY'} (and PACS_LB_USERNAME / PACS_LB_PASSWORD if the appliance wants them).`));
+          } else if (status >= 500) {
+            reject(new RetryableError(`HTTP ${status}`));
+          } else if (status < 200 || status >= 300) {
+            reject(new CliError(EXIT.refused, `appliance ${this.endpoint}: HTTP ${status}. The appliance rejected the request; run with --debug to see it.`));
+          } else {
+            resolve(text);
+          }
+        });
+      });
+      request.end(body);
+    });
+  }
+}
+
+const CERTIFICATE_ERRORS = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ALTNAME|UNABLE_TO_GET_ISSUER/;
+
+/** A certificate problem is final (retrying cannot fix it); anything else on the network is retried. */
+function classifyNetworkError(error: NodeJS.ErrnoException): Error {
+  if (error instanceof CliError || error instanceof RetryableError) return error;
+  if (error.code && CERTIFICATE_ERRORS.test(error.code)) {
+    return new CliError(EXIT.unreachable, `appliance certificate not trusted (${error.code}). Give its CA certificate with --ca-file or PACS_LB_CA_FILE (or, knowingly, --insecure).`);
+  }
+  return new RetryableError(error.code ?? error.message);
+}
+
+/** The command results of a reply, keyed `lbapi` (newer appliances) or `lbcli`, one object or a list. */
+export function parseReply(text: string): CommandResult[] {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw new CliError(EXIT.refused, 'the appliance answered with something that is not JSON. Run with --debug to see it.');
+  }
+  const container = (parsed ?? {}) as Record<string, unknown>;
+  const results = container.lbapi ?? container.lbcli;
+  const list = Array.isArray(results) ? results : results !== undefined ? [results] : [];
+  return list.map((item) => {
+    const raw = (item ?? {}) as Record<string, unknown>;
+    const status = String(raw.status ?? '').toLowerCase() as CommandStatus;
+    if (!STATUSES.includes(status)) {
+      throw new CliError(EXIT.refused, `the appliance answered with an unknown status "${String(raw.status).slice(0, 40)}". Run with --debug to see the reply.`);
+    }
+    return { status, message: typeof raw.message === 'string' ? raw.message : undefined, raw };
+  });
+}

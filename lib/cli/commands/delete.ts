@@ -1,0 +1,42 @@
+import { RELOAD_HAPROXY } from '../../render/appliance/appliance-commands';
+import { CliError, EXIT } from '../exit-codes';
+import { deleteVipCommand } from '../reconcile';
+import { runCommands } from '../run-commands';
+import { ConnectionOptions, openSession, resolveAppliance } from '../session';
+import { CliContext, printDryRun } from './context';
+
+/** Options of `pacs-lb delete`. */
+export interface DeleteOptions extends ConnectionOptions {
+  /** The layer the VIP must have (the Terraform resource passes it); refuses another. */
+  readonly layer?: string;
+  /** Print the writes, send none. */
+  readonly dryRun?: boolean;
+}
+
+/**
+ * `pacs-lb delete <name>`: removes a VIP (and its real servers) from the appliance. Done when
+ * it is already gone. A Layer 7 delete is followed by its own reload, because Terraform may
+ * run the appliance's reload resource before a removed VIP's destroy.
+ */
+export async function deleteVip(name: string, options: DeleteOptions, context: CliContext): Promise<number> {
+  const appliance = resolveAppliance(options, context.env);
+  const session = openSession(appliance, options, context.env, context.output);
+  return session.locked(async () => {
+    const have = (await session.target.readConfig()).vips.find((v) => v.name === name);
+    if (!have) {
+      context.output.err(`${name}: not on the appliance; nothing to delete`);
+      return EXIT.ok;
+    }
+    if (options.layer !== undefined && String(have.layer) !== options.layer) {
+      throw new CliError(EXIT.refused, `${name}: layer: the appliance has it at Layer ${have.layer}, not ${options.layer}; left in place. Delete it by hand if it must go.`);
+    }
+    const commands = [deleteVipCommand(name, have.layer), ...(have.layer === 7 ? [RELOAD_HAPROXY] : [])];
+    if (options.dryRun) {
+      printDryRun(context.output, session.target, commands);
+      return EXIT.ok;
+    }
+    await runCommands(session.target, commands);
+    context.output.err(`${name}: deleted`);
+    return EXIT.ok;
+  });
+}

@@ -1,0 +1,53 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { RELOAD_HAPROXY } from '../../render/appliance/appliance-commands';
+import { ENV } from '../environment';
+import { CliError, EXIT } from '../exit-codes';
+import { deleteVipCommand } from '../reconcile';
+import { runCommands } from '../run-commands';
+import { ConnectionOptions, openSession, resolveAppliance } from '../session';
+import { CliContext, printDryRun } from './context';
+
+/** Options of `pacs-lb prune`. */
+export interface PruneOptions extends ConnectionOptions {
+  /** The stack's output folder (default: the working directory, where Terraform runs). */
+  readonly stackFolder?: string;
+  /** Print the writes, send none. */
+  readonly dryRun?: boolean;
+}
+
+/** The VIP names the synthesized app has for an appliance: `pacs-lb/<appliance>/vips/*.json`; none if the appliance left the app. */
+function namesInApp(stackFolder: string, applianceName: string): Set<string> {
+  if (!fs.existsSync(path.join(stackFolder, 'cdk.tf.json'))) {
+    throw new CliError(EXIT.usage, `${stackFolder}: no cdk.tf.json here, so this is not a stack's output folder and nothing can be pruned safely. Run from cdktf.out/stacks/<stack> or give --stack-folder.`);
+  }
+  const vips = path.join(stackFolder, 'pacs-lb', applianceName, 'vips');
+  if (!fs.existsSync(vips)) return new Set();
+  return new Set(fs.readdirSync(vips).filter((n) => n.endsWith('.json')).map((n) => n.slice(0, -'.json'.length)));
+}
+
+/**
+ * `pacs-lb prune [appliance]`: deletes the VIPs this app provisioned (from PACS_LB_OWNED_VIPS)
+ * that the synthesized app no longer has; VIPs it never provisioned are never touched. Run by
+ * the appliance's reload resource at destroy, from the stack's output folder.
+ */
+export async function prune(options: PruneOptions, context: CliContext): Promise<number> {
+  const appliance = resolveAppliance(options, context.env);
+  const owned = (context.env[ENV.ownedVips] ?? '').split(',').filter((n) => n !== '');
+  const current = namesInApp(options.stackFolder ?? process.cwd(), appliance.name);
+  const removed = owned.filter((name) => !current.has(name));
+  if (removed.length === 0) return EXIT.ok;
+  const session = openSession(appliance, options, context.env, context.output);
+  return session.locked(async () => {
+    const have = (await session.target.readConfig()).vips.filter((v) => removed.includes(v.name));
+    if (have.length === 0) return EXIT.ok;
+    const commands = [...have.map((v) => deleteVipCommand(v.name, v.layer)), ...(have.some((v) => v.layer === 7) ? [RELOAD_HAPROXY] : [])];
+    if (options.dryRun) {
+      printDryRun(context.output, session.target, commands);
+      return EXIT.ok;
+    }
+    await runCommands(session.target, commands);
+    context.output.err(`${appliance.name}: pruned ${have.map((v) => v.name).join(', ')} (no longer in the app)`);
+    return EXIT.ok;
+  });
+}

@@ -1,0 +1,39 @@
+import { stateCommand } from '../../render/appliance/appliance-commands';
+import { RealServerState } from '../../spec/real-server-state';
+import { matches, NAME_FORMAT } from '../../validation/formats';
+import { CliError, EXIT } from '../exit-codes';
+import { runCommands } from '../run-commands';
+import { ConnectionOptions, openSession, resolveAppliance } from '../session';
+import { CliContext, printDryRun } from './context';
+
+/** Options of `pacs-lb drain|halt|online`. */
+export interface RealServerStateOptions extends ConnectionOptions {
+  /** The VIP. */
+  readonly vip: string;
+  /** The real server. */
+  readonly rip: string;
+  /** Print the request, send none. */
+  readonly dryRun?: boolean;
+}
+
+/**
+ * `pacs-lb drain|halt|online --vip V --rip R`: day-2 maintenance without a redeploy. The next
+ * `cdktf deploy` of a spec that says otherwise puts the state back: change the app to keep it.
+ */
+export async function setRealServerState(state: RealServerState, options: RealServerStateOptions, context: CliContext): Promise<number> {
+  for (const [field, value] of [['--vip', options.vip], ['--rip', options.rip]]) {
+    if (!matches(NAME_FORMAT, value)) throw new CliError(EXIT.usage, `${field}: "${value}" is not a valid name. Use ${NAME_FORMAT.describe}.`);
+  }
+  const appliance = resolveAppliance(options, context.env);
+  const session = openSession(appliance, options, context.env, context.output);
+  const commands = [stateCommand(state, options.vip, options.rip)];
+  return session.locked(async () => {
+    if (options.dryRun) {
+      printDryRun(context.output, session.target, commands);
+      return EXIT.ok;
+    }
+    await runCommands(session.target, commands);
+    context.output.err(`${options.vip} ${options.rip}: ${state}`);
+    return EXIT.ok;
+  });
+}

@@ -1,0 +1,38 @@
+import { DumpedConfig } from '../appliance-config';
+import { EXIT } from '../exit-codes';
+import { ConnectionOptions, openSession, resolveAppliance } from '../session';
+import { CliContext } from './context';
+
+/** Options of `pacs-lb status`. */
+export interface StatusOptions extends ConnectionOptions {
+  /** Print JSON instead of a table. */
+  readonly json?: boolean;
+}
+
+const COLUMNS = ['VIP', 'LAYER', 'ADDRESS', 'PORTS', 'RIP', 'RIP ADDRESS', 'WEIGHT', 'STATE', 'HEALTH'];
+
+/** The rows of the status table: one per real server, or one for a VIP without any. Pure. */
+export function statusRows(config: DumpedConfig): string[][] {
+  return config.vips.flatMap((vip) => {
+    const head = [vip.name, String(vip.layer), vip.parameters.ip ?? '', vip.parameters.ports ?? ''];
+    if (vip.realServers.length === 0) return [[...head, '-', '', '', '', '']];
+    return vip.realServers.map((r) => [...head, r.name, r.parameters.ip ?? '', r.parameters.weight ?? '', r.state, r.health ?? 'unknown']);
+  });
+}
+
+/** Rows as aligned text columns. Pure. */
+export function formatTable(columns: string[], rows: string[][]): string[] {
+  const widths = columns.map((c, i) => Math.max(c.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
+  return [line(columns), ...rows.map(line)];
+}
+
+/** `pacs-lb status`: the VIPs and real servers, with their state and health, as the appliance reports them. */
+export async function status(options: StatusOptions, context: CliContext): Promise<number> {
+  const appliance = resolveAppliance(options, context.env);
+  const session = openSession(appliance, options, context.env, context.output);
+  const config = await session.locked(() => session.target.readConfig());
+  if (options.json) context.output.out(JSON.stringify(config, null, 2));
+  else formatTable(COLUMNS, statusRows(config)).forEach((l) => context.output.out(l));
+  return EXIT.ok;
+}

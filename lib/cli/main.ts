@@ -1,0 +1,11 @@
+#!/usr/bin/env node
+import { runCli } from './program';
+
+// The `pacs-lb` command (package.json "bin"). Everything is in program.ts, so tests run the
+// same code in-process.
+runCli(process.argv.slice(2), process.env, {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+}).then((code) => {
+  process.exitCode = code;
+});

@@ -1,0 +1,45 @@
+/**
+ * Where the CLI writes: standard output for results, standard error for progress, warnings
+ * and errors. Every line passes the redactor, so a secret that reached a message by accident
+ * (an echoed header, an error from a library) is printed as `[redacted]`.
+ */
+export interface CliOutput {
+  /** Writes a result line (stdout). */
+  out(line: string): void;
+  /** Writes a progress, warning or error line (stderr). */
+  err(line: string): void;
+  /** Writes a debug line (stderr) when debugging is on. */
+  debug(line: string): void;
+  /** Adds values that must never be printed. */
+  addSecrets(values: string[]): void;
+}
+
+/** The raw streams the CLI writes to. */
+export interface CliStreams {
+  /** Standard output. */
+  readonly stdout: (text: string) => void;
+  /** Standard error. */
+  readonly stderr: (text: string) => void;
+}
+
+/** Replaces every occurrence of every secret (longest first) with `[redacted]`. */
+export function redact(text: string, secrets: string[]): string {
+  let result = text;
+  for (const secret of [...secrets].sort((a, b) => b.length - a.length)) {
+    if (secret.length > 0) result = result.split(secret).join('[redacted]');
+  }
+  return result;
+}
+
+/** An output that redacts secrets and shows debug lines only when asked. */
+export function createOutput(streams: CliStreams, debugOn: boolean): CliOutput {
+  const secrets: string[] = [];
+  return {
+    out: (line) => streams.stdout(`${redact(line, secrets)}\n`),
+    err: (line) => streams.stderr(`${redact(line, secrets)}\n`),
+    debug: (line) => {
+      if (debugOn) streams.stderr(`debug: ${redact(line, secrets)}\n`);
+    },
+    addSecrets: (values) => secrets.push(...values),
+  };
+}

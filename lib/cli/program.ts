@@ -1,0 +1,124 @@
+import { Command, CommanderError, Option } from 'commander';
+import { RealServerState } from '../spec/real-server-state';
+import { apply } from './commands/apply';
+import { CliContext } from './commands/context';
+import { deleteVip } from './commands/delete';
+import { diff } from './commands/diff';
+import { setRealServerState } from './commands/real-server-state';
+import { prune } from './commands/prune';
+import { reload } from './commands/reload';
+import { status } from './commands/status';
+import { validate } from './commands/validate';
+import { ENV } from './environment';
+import { CliError, EXIT } from './exit-codes';
+import { CliStreams, createOutput } from './output';
+
+const EXIT_CODE_HELP = `
+Exit codes: ${Object.entries(EXIT).map(([name, code]) => `${code} ${name}`).join(', ')}.
+Credentials come only from the environment: ${ENV.apiKey}, ${ENV.username}, ${ENV.password} (or ${ENV.apiKey}_FILE, ... naming a file).
+See docs/cli.md.`;
+
+/** Adds the options of every command that talks to an appliance. */
+function connectionOptions(command: Command, withAppliance = true): Command {
+  if (withAppliance) {
+    command
+      .option('--appliance-file <path>', `appliance.json written at synth (default: $${ENV.appliance})`)
+      .option('--host <address>', 'management address of the appliance, instead of an appliance file')
+      .option('--api-port <port>', 'API port with --host', '9443');
+  }
+  return command
+    .option('--ca-file <path>', `CA certificate (PEM) to verify the appliance against (default: $${ENV.caFile})`)
+    .option('--insecure', 'do NOT verify the appliance certificate (prints a warning)')
+    .option('--lock-timeout <seconds>', `wait this long for another command on the same appliance (default: $${ENV.lockTimeout} or 600)`)
+    .option('--debug', `print every request and reply, credentials redacted (or ${ENV.debug}=1)`);
+}
+
+function dryRun(command: Command): Command {
+  return command.option('--dry-run', 'print the exact API requests, send no write');
+}
+
+/** Builds the `pacs-lb` program; `run` receives each command's exit code. */
+function buildProgram(context: CliContext, streams: CliStreams, run: (work: () => Promise<number>) => Promise<void>): Command {
+  const program = new Command('pacs-lb')
+    .description('Applies cdktf-pacs-lb VIP specs to a Loadbalancer.org appliance (REST API v2), idempotently, one command at a time per appliance.')
+    .exitOverride()
+    .configureOutput({ writeOut: streams.stdout, writeErr: streams.stderr })
+    .showHelpAfterError()
+    .addHelpText('after', EXIT_CODE_HELP);
+
+  dryRun(connectionOptions(program.command('apply [name]')))
+    .description(`reconcile one VIP with its spec (from --spec-file or $${ENV.spec}): add or edit, never delete-and-recreate; a second run sends no write`)
+    .option('--spec-file <path>', `the VIP's spec (vips/<name>.json written at synth)`)
+    .option('--reload', 'reload once after writing (Terraform leaves this to the appliance\'s reload resource)')
+    .action((name, options) => run(() => apply(name, options, context)));
+
+  dryRun(connectionOptions(program.command('delete <name>')))
+    .description('delete one VIP and its real servers; done if it is already gone')
+    .addOption(new Option('--layer <layer>', 'refuse unless the VIP on the appliance has this layer').choices(['4', '7']))
+    .action((name, options) => run(() => deleteVip(name, options, context)));
+
+  dryRun(connectionOptions(program.command('reload [appliance]')))
+    .description('reload the appliance once, so changes applied before take effect')
+    .action((name, options) => run(() => reload(name, options, context)));
+
+  dryRun(connectionOptions(program.command('prune [appliance]')))
+    .description(`delete the VIPs named in $${ENV.ownedVips} that the synthesized app no longer has (run by Terraform from the stack folder)`)
+    .option('--stack-folder <path>', 'the stack\'s output folder (default: the working directory)')
+    .action((_name, options) => run(() => prune(options, context)));
+
+  const states: [string, RealServerState, string][] = [
+    ['drain', RealServerState.DRAIN, 'take a real server out gently: existing sessions finish'],
+    ['halt', RealServerState.HALT, 'take a real server out at once'],
+    ['online', RealServerState.ONLINE, 'put a real server back in rotation'],
+  ];
+  for (const [name, state, words] of states) {
+    dryRun(connectionOptions(program.command(name)))
+      .description(`${words} (day-2 maintenance; the next deploy restores the app's state)`)
+      .requiredOption('--vip <name>', 'the VIP')
+      .requiredOption('--rip <name>', 'the real server')
+      .action((options) => run(() => setRealServerState(state, options, context)));
+  }
+
+  connectionOptions(program.command('status'))
+    .description('the VIPs and real servers with their state and health, as the appliance reports them')
+    .option('--json', 'print JSON instead of a table')
+    .action((options) => run(() => status(options, context)));
+
+  connectionOptions(program.command('diff [folder]'), false)
+    .description(`compare a synthesized folder (default: .) with the appliances: prints what apply would change; exit ${EXIT.drift} on drift`)
+    .action((folder, options) => run(() => diff(folder ?? '.', options, context)));
+
+  program
+    .command('validate [folder]')
+    .description('check a synthesized folder (default: .) with the synth-time rules')
+    .action((folder) => run(() => validate(folder ?? '.', context)));
+
+  return program;
+}
+
+/**
+ * Runs `pacs-lb` with the given arguments (without `node` and the script) and returns the exit
+ * code. Errors are printed as one line; nothing is thrown.
+ */
+export async function runCli(argv: string[], env: Record<string, string | undefined>, streams: CliStreams): Promise<number> {
+  const debugOn = argv.includes('--debug') || env[ENV.debug] === '1';
+  const output = createOutput(streams, debugOn);
+  const context: CliContext = { env, output };
+  let pending: Promise<number> = Promise.resolve(EXIT.ok);
+  const program = buildProgram(context, { stdout: (t) => output.out(t.replace(/\n$/, '')), stderr: (t) => output.err(t.replace(/\n$/, '')) }, async (work) => {
+    pending = work();
+    await pending;
+  });
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return await pending;
+  } catch (e) {
+    if (e instanceof CommanderError) return e.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    if (e instanceof CliError) {
+      output.err(`pacs-lb: ${e.message}`);
+      return e.exitCode;
+    }
+    output.err(`pacs-lb: unexpected error: ${(e as Error).stack ?? String(e)}`);
+    return EXIT.internal;
+  }
+}

@@ -1,0 +1,58 @@
+import { realServerCommand, stateCommand, vipCommand } from '../render/appliance/appliance-commands';
+import { LbcliCommand } from '../render/appliance/lbcli-command';
+import { VirtualServiceSpec } from '../spec/virtual-service-spec';
+import { DumpedConfig, DumpedVip } from './appliance-config';
+import { CliError, EXIT } from './exit-codes';
+
+/** delete-vip of a VIP (lbcli needs its layer). */
+export function deleteVipCommand(name: string, layer: number): LbcliCommand {
+  return { action: 'delete-vip', layer: String(layer), vip: name };
+}
+
+/** delete-rip of one real server. */
+export function deleteRealServerCommand(vipName: string, ripName: string): LbcliCommand {
+  return { action: 'delete-rip', vip: vipName, rip: ripName };
+}
+
+/** Whether any parameter of the command differs from what the appliance reports. */
+function differs(command: LbcliCommand, have: Record<string, string>): boolean {
+  return Object.entries(command).some(([key, value]) => key !== 'action' && have[key] !== value);
+}
+
+/** The layer of a VIP on the appliance must match the spec: changing it is a delete and an add, never done silently. */
+function checkSameLayer(vip: VirtualServiceSpec, have: DumpedVip | undefined): void {
+  if (have && have.layer !== vip.layer) {
+    throw new CliError(EXIT.refused, `${vip.name}: layer: the appliance has this VIP at Layer ${have.layer}, the spec at Layer ${vip.layer}. Delete it with "pacs-lb delete ${vip.name}" (this drops its connections), then apply again.`);
+  }
+}
+
+/**
+ * The writes that bring one VIP on the appliance to its spec, in a safe order: add or edit the
+ * VIP (never delete it), add or edit real servers, set their states, then delete the real
+ * servers the spec no longer has. Empty when the appliance already matches. Pure.
+ */
+export function planVirtualService(vip: VirtualServiceSpec, actual: DumpedConfig): LbcliCommand[] {
+  const have = actual.vips.find((v) => v.name === vip.name);
+  checkSameLayer(vip, have);
+  const commands: LbcliCommand[] = [];
+  const desiredVip = vipCommand('add-vip', vip);
+  if (!have) commands.push(desiredVip);
+  else if (differs(desiredVip, have.parameters)) commands.push(vipCommand('edit-vip', vip));
+
+  const haveRips = new Map((have?.realServers ?? []).map((r) => [r.name, r]));
+  for (const rip of vip.realServers) {
+    const desired = realServerCommand('add-rip', vip, rip.name);
+    const current = haveRips.get(rip.name);
+    if (!current) commands.push(desired);
+    else if (differs(desired, current.parameters)) commands.push(realServerCommand('edit-rip', vip, rip.name));
+  }
+  for (const rip of vip.realServers) {
+    const currentState = haveRips.get(rip.name)?.state ?? 'online';
+    if (rip.state !== currentState) commands.push(stateCommand(rip.state, vip.name, rip.name));
+  }
+  const wanted = new Set(vip.realServers.map((r) => r.name));
+  for (const name of haveRips.keys()) {
+    if (!wanted.has(name)) commands.push(deleteRealServerCommand(vip.name, name));
+  }
+  return commands;
+}

@@ -1,0 +1,93 @@
+import { ApplianceSpec } from '../spec/virtual-service-spec';
+import { ApplianceApiClient, ConnectionSettings } from './api-client';
+import { ApplianceApiTarget } from './appliance-api-target';
+import { readCredentials, secretValues } from './credentials';
+import { ENV } from './environment';
+import { CliError, EXIT } from './exit-codes';
+import { readApplianceSpec } from './inputs';
+import { defaultStateDir, withApplianceLock } from './lock';
+import { CliOutput } from './output';
+import { ProvisionTarget } from './target';
+
+type Environment = Record<string, string | undefined>;
+
+/** The options every command that talks to the appliance accepts. */
+export interface ConnectionOptions {
+  /** appliance.json written at synth. */
+  readonly applianceFile?: string;
+  /** Management address, instead of an appliance file. */
+  readonly host?: string;
+  /** API port with --host. */
+  readonly apiPort?: string;
+  /** CA file. */
+  readonly caFile?: string;
+  /** Skip certificate verification. */
+  readonly insecure?: boolean;
+  /** Seconds to wait for the appliance's lock. */
+  readonly lockTimeout?: string;
+}
+
+/** A number setting: the option if given, else the environment variable, else the default. */
+function numberSetting(name: string, option: string | undefined, env: Environment, variable: string, fallback: number): number {
+  const text = option ?? env[variable];
+  if (text === undefined || text === '') return fallback;
+  const value = Number(text);
+  if (!Number.isFinite(value) || value < 0) throw new CliError(EXIT.usage, `${name}: "${text}" is not a non-negative number. Give one (from ${variable} or the option).`);
+  return value;
+}
+
+/** The appliance's primary address and API port, or the PACS_LB_CONNECT_TO override (`host:port`, `[v6]:port`). */
+function connectTo(appliance: ApplianceSpec, env: Environment): { host: string; port: number } {
+  const override = env[ENV.connectTo];
+  if (!override) return { host: appliance.managementAddresses[0], port: appliance.apiPort };
+  const match = /^\[?([^\]]+?)\]?:(\d{1,5})$/.exec(override);
+  if (!match) throw new CliError(EXIT.usage, `${ENV.connectTo}: "${override}" is not host:port. Write it like 127.0.0.1:9443 or [::1]:9443.`);
+  return { host: match[1], port: Number(match[2]) };
+}
+
+/** Where the commands go, resolved from the options and the environment. */
+export interface Session {
+  /** The target. */
+  readonly target: ProvisionTarget;
+  /** The appliance's name in the project (or its address, with --host). */
+  readonly applianceName: string;
+  /** Runs work holding this appliance's lock. */
+  locked<T>(work: () => Promise<T>): Promise<T>;
+}
+
+/** The appliance to talk to: from --host, or from --appliance-file / PACS_LB_APPLIANCE. */
+export function resolveAppliance(options: ConnectionOptions, env: Environment): ApplianceSpec {
+  if (options.host) {
+    const port = numberSetting('--api-port', options.apiPort, {}, '', 9443);
+    return { schemaVersion: 1, name: options.host, managementAddresses: [options.host], apiPort: port, subnets: [] };
+  }
+  return readApplianceSpec(options.applianceFile, env);
+}
+
+/**
+ * Opens a session with the appliance's primary management address (an HA pair is configured
+ * through its primary, which replicates to the peer).
+ */
+export function openSession(appliance: ApplianceSpec, options: ConnectionOptions, env: Environment, output: CliOutput): Session {
+  const credentials = readCredentials(env);
+  output.addSecrets(secretValues(credentials));
+  const caFile = options.caFile ?? (env[ENV.caFile] || undefined);
+  if (options.insecure) output.err('WARNING: --insecure: the appliance\'s certificate is NOT verified; anyone on the path can read the API key. Give --ca-file instead.');
+  const settings: ConnectionSettings = {
+    ...connectTo(appliance, env),
+    caFile,
+    insecure: options.insecure === true,
+    connectTimeoutMs: numberSetting('connect timeout', undefined, env, ENV.connectTimeout, 5_000),
+    requestTimeoutMs: numberSetting('request timeout', undefined, env, ENV.requestTimeout, 60_000),
+    retries: numberSetting('retries', undefined, env, ENV.retries, 4),
+    retryDelayMs: numberSetting('retry delay', undefined, env, ENV.retryDelay, 1_000),
+  };
+  const target = new ApplianceApiTarget(new ApplianceApiClient(settings, credentials, output));
+  const stateDir = env[ENV.stateDir] || defaultStateDir();
+  const lockTimeoutMs = numberSetting('--lock-timeout', options.lockTimeout, env, ENV.lockTimeout, 600) * 1000;
+  return {
+    target,
+    applianceName: appliance.name,
+    locked: (work) => withApplianceLock(stateDir, `${appliance.managementAddresses[0]}_${appliance.apiPort}`, lockTimeoutMs, work),
+  };
+}

@@ -1,0 +1,72 @@
+import { createHash } from 'crypto';
+import { Resource as NullResource } from '@cdktf/provider-null/lib/resource';
+import { Lazy } from 'cdktf';
+import { Construct } from 'constructs';
+import { ENV } from '../cli/environment';
+import { ApplianceSpec, VirtualServiceSpec } from '../spec/virtual-service-spec';
+import { cliInvocation } from './cli-invocation';
+import { ensureNullProvider } from './null-provider';
+import { terraformLiteral } from './terraform-literal';
+
+const RELOAD_ID = 'pacs-lb-reload';
+
+/** What the reload resource needs of an appliance construct. */
+export interface ProvisionedAppliance {
+  /** The appliance's spec. */
+  toSpec(): ApplianceSpec;
+  /** The specs of its VIPs, at synth. */
+  vipSpecs(): VirtualServiceSpec[];
+}
+
+/** A digest of every VIP spec of the appliance: it changes whenever any VIP is added, changed or removed. */
+export function vipSetDigest(vips: VirtualServiceSpec[]): string {
+  return createHash('sha256').update(JSON.stringify(vips)).digest('hex');
+}
+
+/** The VIP names, sorted and comma-separated (names cannot hold a comma). */
+export function vipNames(vips: VirtualServiceSpec[]): string {
+  return vips.map((v) => v.name).sort().join(',');
+}
+
+/**
+ * Adds the appliance's reload resource: replaced whenever any of its VIPs changed (its trigger
+ * is a digest of all VIP specs), it runs `pacs-lb reload` once, after every VIP's `apply`
+ * (each VIP's spec resource is added to its `depends_on`).
+ *
+ * Its destroy-time `pacs-lb prune` deletes the VIPs it provisioned (`self.triggers.names`)
+ * that the synthesized app no longer has. It is needed because Terraform runs no destroy-time
+ * provisioner of a resource whose block was removed from the configuration: a VIP removed from
+ * the app takes its identity resource's `pacs-lb delete` with it. This resource stays while
+ * the appliance does, so removals are still carried out.
+ */
+export function addApplianceResources(appliance: Construct & ProvisionedAppliance): void {
+  ensureNullProvider(appliance);
+  new NullResource(appliance, RELOAD_ID, {
+    triggers: {
+      appliance: Lazy.stringValue({ produce: () => terraformLiteral(JSON.stringify(appliance.toSpec())) }),
+      vips: Lazy.stringValue({ produce: () => vipSetDigest(appliance.vipSpecs()) }),
+      names: Lazy.stringValue({ produce: () => vipNames(appliance.vipSpecs()) }),
+    },
+    provisioners: [
+      {
+        type: 'local-exec',
+        when: 'destroy',
+        interpreter: [...cliInvocation(appliance), 'prune'],
+        command: appliance.toSpec().name,
+        environment: { [ENV.appliance]: '${self.triggers.appliance}', [ENV.ownedVips]: '${self.triggers.names}' },
+      },
+      {
+        type: 'local-exec',
+        interpreter: [...cliInvocation(appliance), 'reload'],
+        command: appliance.toSpec().name,
+        environment: { [ENV.appliance]: '${self.triggers.appliance}' },
+      },
+    ],
+  });
+}
+
+/** The reload resource of an appliance construct, if it has one. */
+export function applianceReloadResource(appliance: Construct): NullResource | undefined {
+  const child = appliance.node.tryFindChild(RELOAD_ID);
+  return child instanceof NullResource ? child : undefined;
+}

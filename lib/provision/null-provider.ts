@@ -1,0 +1,15 @@
+import { NullProvider } from '@cdktf/provider-null/lib/provider';
+import { TerraformStack } from 'cdktf';
+import { IConstruct } from 'constructs';
+
+const PROVIDER_ID = 'pacs-lb-null';
+
+/**
+ * The stack's null provider: the user's own if the stack already has one, else one added once
+ * (a stack may hold only one un-aliased provider of a kind).
+ */
+export function ensureNullProvider(scope: IConstruct): void {
+  const stack = TerraformStack.of(scope);
+  const existing = stack.node.findAll().some((c) => c instanceof NullProvider);
+  if (!existing) new NullProvider(stack, PROVIDER_ID);
+}

@@ -1,0 +1,82 @@
+import { Resource as NullResource } from '@cdktf/provider-null/lib/resource';
+import { Lazy } from 'cdktf';
+import { Construct } from 'constructs';
+import { ENV } from '../cli/environment';
+import { ApplianceSpec, VirtualServiceSpec } from '../spec/virtual-service-spec';
+import { applianceReloadResource } from './appliance-resources';
+import { cliInvocation } from './cli-invocation';
+import { ensureNullProvider } from './null-provider';
+import { terraformLiteral } from './terraform-literal';
+
+/** What the resources need of a VIP construct: its spec and its appliance's, as they stand at synth. */
+export interface ProvisionedVirtualService {
+  /** The VIP's spec at synth (real servers may be added after construction). */
+  toSpec(): VirtualServiceSpec;
+  /** The VIP's appliance construct. */
+  readonly appliance: Construct & { toSpec(): ApplianceSpec };
+}
+
+/** The appliance spec as carried in triggers: JSON, resolved at synth. */
+export function applianceTrigger(appliance: { toSpec(): ApplianceSpec }): string {
+  return Lazy.stringValue({ produce: () => terraformLiteral(JSON.stringify(appliance.toSpec())) });
+}
+
+/**
+ * Adds the two Terraform resources of one VIP:
+ *
+ * - `identity`: triggers are the VIP's identity only (appliance, layer, name). It is replaced
+ *   only when the VIP is renamed, moved or changes layer, and removed only when the VIP is,
+ *   so its destroy-time `pacs-lb delete` runs only then. The appliance's address rides along
+ *   under `ignore_changes`, so a new management address never deletes a VIP.
+ * - `spec`: triggers carry the whole spec, so a plan shows a field-level diff of this VIP
+ *   alone. Replaced at every change; its create-time `pacs-lb apply` reconciles the
+ *   appliance (add or edit, never delete-and-recreate); it has no destroy-time command.
+ *
+ * Neither reloads: the appliance's reload resource does, once, after every changed VIP.
+ */
+export function addVirtualServiceResources(vip: Construct & ProvisionedVirtualService): void {
+  ensureNullProvider(vip);
+  const cli = cliInvocation(vip);
+  const appliance = applianceTrigger(vip.appliance);
+  const spec = () => vip.toSpec();
+
+  const identity = new NullResource(vip, 'pacs-lb-identity', {
+    triggers: {
+      appliance: Lazy.stringValue({ produce: () => spec().appliance }),
+      layer: Lazy.stringValue({ produce: () => String(spec().layer) }),
+      name: Lazy.stringValue({ produce: () => spec().name }),
+      connection: appliance,
+    },
+    lifecycle: { ignoreChanges: ['triggers["connection"]'] },
+    provisioners: [
+      {
+        type: 'local-exec',
+        when: 'destroy',
+        interpreter: [...cli, 'delete', '--layer', '${self.triggers.layer}'],
+        command: '${self.triggers.name}',
+        environment: { [ENV.appliance]: '${self.triggers.connection}' },
+      },
+    ],
+  });
+
+  const specResource = new NullResource(vip, 'pacs-lb-spec', {
+    triggers: {
+      name: Lazy.stringValue({ produce: () => spec().name }),
+      spec: Lazy.stringValue({ produce: () => terraformLiteral(JSON.stringify(spec())) }),
+      appliance,
+    },
+    dependsOn: [identity],
+    provisioners: [
+      {
+        type: 'local-exec',
+        interpreter: [...cli, 'apply'],
+        command: '${self.triggers.name}',
+        environment: { [ENV.spec]: '${self.triggers.spec}', [ENV.appliance]: '${self.triggers.appliance}' },
+      },
+    ],
+  });
+
+  const reload = applianceReloadResource(vip.appliance);
+  // The bare address, as cdktf writes the dependsOn of a resource's config.
+  if (reload) reload.dependsOn = [...(reload.dependsOn ?? []), `${specResource.terraformResourceType}.${specResource.friendlyUniqueId}`];
+}
