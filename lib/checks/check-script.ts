@@ -55,7 +55,7 @@ export function renderCheckScript(): string {
     '# Arguments: strict patterns, nothing else reaches a command.',
     "valid_host() { [[ $1 =~ ^[0-9A-Fa-f.:]{2,45}$ ]]; }",
     "valid_number() { [[ $1 =~ ^[1-9][0-9]{0,4}$ ]] && [ \"$1\" -le 65535 ]; }",
-    "valid_hex() { [[ $1 =~ ^([0-9a-f][0-9a-f]){1,4096}$ ]]; }",
+    "valid_hex() { [[ $1 =~ ^[0-9a-f]+$ ]] && [ $((${#1} % 2)) -eq 0 ] && [ ${#1} -le 8192 ]; }",
     '',
     '# Runs the rest of the script under a time limit: the script re-executes itself once, inside timeout.',
     'limit_time() {',
