@@ -71,9 +71,14 @@ function persistenceLines(vip: VirtualServiceSpec): string[] {
 /**
  * The `virtual_server` of one Layer 4 VIP, preceded by the comment naming it. A VIP with one
  * port is `virtual_server ADDRESS PORT`; any other is `virtual_server fwmark MARK`, marked by
- * nftables.nft. `index` is the VIP's 0-based position on the appliance.
+ * nftables.nft. `index` is the VIP's 0-based position on the appliance. A VIP whose every
+ * real server is halted has only its comment.
  */
 export function virtualServerLines(vip: VirtualServiceSpec, index: number): string[] {
+  if (vip.realServers.every((rip) => rip.state === RealServerState.HALT)) {
+    // keepalived would ignore a virtual server without real servers (and say so); clients are refused.
+    return [vipHeading(vip, index), '# every real server is halted: no virtual server'];
+  }
   const fwmark = usesFirewallMark(vip);
   const head = fwmark ? `virtual_server fwmark ${firewallMark(index)} {` : `virtual_server ${vip.address} ${singlePort(vip)} {`;
   const family = fwmark && addressFamily(vip.address) === 'ipv6' ? ['ip_family inet6'] : [];

@@ -112,6 +112,12 @@ describe('keepalived.conf real servers', () => {
     expect(block(conf, /^real_server 192\.0\.2\.22 /)).toContain('weight 0');
   });
 
+  it('a VIP whose every real server is halted has no virtual server, only its comment', () => {
+    const conf = render(site((a) => layer4(a, 'V', { ports: Ports.single(104), realServers: [{ name: 'A', address: '192.0.2.21', state: RealServerState.HALT }] })));
+    expect(conf).toContain('# VIP 1 V — Layer 4 DR, port 104\n# every real server is halted: no virtual server');
+    expect(conf).not.toContain('virtual_server');
+  });
+
   it('a halted server is left out, with a comment saying so', () => {
     const conf = states();
     expect(conf).toContain('# real server Halted 192.0.2.23: halted, left out');
