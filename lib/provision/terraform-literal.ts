@@ -4,5 +4,5 @@
  * Terraform reads back as the original text. A free-text VIP description can hold either.
  */
 export function terraformLiteral(text: string): string {
-  return text.replace(/\$\{/g, '$${').replace(/%\{/g, '%%{');
+  return text.replace(/([$%])\{/g, (_match, sign: string) => `${sign}${sign}{`);
 }

@@ -111,7 +111,7 @@ export class ApplianceDouble {
     this.certFolder = cert.folder;
     this.caFile = cert.certFile;
     this.server = https.createServer({ cert: fs.readFileSync(cert.certFile), key: fs.readFileSync(cert.keyFile) }, (req, res) => this.handle(req, res));
-    this.server.on('secureConnection', (socket) => {
+    this.server.on('connection', (socket: import('net').Socket) => {
       if (this.faults[0]?.kind === 'reset') {
         this.faults.shift();
         socket.resetAndDestroy();

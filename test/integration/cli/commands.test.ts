@@ -1,0 +1,167 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { ApplianceDouble } from '../../support/appliance-double';
+import { awkwardTempDir, cliEnvironment, runInProcess, startDouble, synthesize } from './harness';
+import { buildTestSite } from './test-site';
+
+// Every pacs-lb command against the double, in-process (the same code the binary runs).
+
+let double: ApplianceDouble;
+let env: Record<string, string>;
+let stack: string;
+let applianceFile: string;
+const specFile = (name: string) => path.join(stack, 'pacs-lb', 'lb-test', 'vips', `${name}.json`);
+const writes = () => double.writes().map((c) => [c.action, c.vip, c.rip].filter(Boolean).join(' '));
+
+beforeAll(async () => {
+  double = await startDouble();
+  env = cliEnvironment(double, awkwardTempDir('pacs-lb-state'));
+  stack = synthesize(['pacs-lb'], (app) => buildTestSite(app, { apiPort: double.port }));
+  applianceFile = path.join(stack, 'pacs-lb', 'lb-test', 'appliance.json');
+});
+afterAll(() => double.stop());
+beforeEach(async () => {
+  double.vips.clear();
+  for (const name of ['Test_Dicom', 'Test_Web', 'Test_HL7']) {
+    const run = await runInProcess(['apply', name, '--spec-file', specFile(name), '--appliance-file', applianceFile], env);
+    expect(run.code, run.stderr).toBe(0);
+  }
+  double.clearRecords();
+});
+
+describe('help and usage', () => {
+  it('every command has --help, and the program lists exit codes and credentials', async () => {
+    const top = await runInProcess(['--help'], env);
+    expect(top.code).toBe(0);
+    for (const command of ['apply', 'delete', 'reload', 'prune', 'drain', 'halt', 'online', 'status', 'diff', 'validate']) {
+      expect(top.stdout).toContain(command);
+      const help = await runInProcess([command, '--help'], env);
+      expect(help.code, command).toBe(0);
+      expect(help.stdout, command).toContain(`Usage: pacs-lb ${command}`);
+    }
+    expect(top.stdout).toContain('Exit codes: 0 ok, 1 internal, 2 usage, 3 invalid, 4 auth, 5 unreachable, 6 refused, 7 locked, 8 drift');
+    expect(top.stdout).toContain('PACS_LB_API_KEY');
+  });
+
+  it('a wrong command line exits 2', async () => {
+    expect((await runInProcess(['apply', '--no-such-option'], env)).code).toBe(2);
+    expect((await runInProcess(['drain', '--vip', 'X'], env)).code).toBe(2);
+    expect((await runInProcess(['delete', 'X', '--layer', '5'], env)).code).toBe(2);
+  });
+});
+
+describe('apply', () => {
+  it('--dry-run prints the exact request and sends only the read', async () => {
+    double.vips.delete('Test_HL7');
+    const run = await runInProcess(['apply', '--dry-run', '--spec-file', specFile('Test_HL7'), '--appliance-file', applianceFile], env);
+    expect(run.code, run.stderr).toBe(0);
+    const printed = JSON.parse(run.stdout);
+    expect(printed.body.lbcli.map((c: { action: string }) => c.action)).toEqual(['add-vip', 'add-rip']);
+    expect(printed.body.lbcli[0]).toMatchObject({ action: 'add-vip', layer: '4', vip: 'Test_HL7', ip: '192.0.2.104', ports: '2575', forwarding: 'masq' });
+    expect(double.requests.map((r) => r.commands[0].action)).toEqual(['list']);
+  });
+
+  it('--reload reloads once after writing', async () => {
+    double.vips.get('Test_Web')!.realServers.get('WEB1')!.parameters.weight = '7';
+    const run = await runInProcess(['apply', 'Test_Web', '--reload', '--spec-file', specFile('Test_Web'), '--appliance-file', applianceFile], env);
+    expect(run.code, run.stderr).toBe(0);
+    expect(writes()).toEqual(['edit-rip Test_Web WEB1', 'reload-haproxy']);
+  });
+
+  it('refuses a VIP the appliance has at another layer, without writing', async () => {
+    double.vips.get('Test_Web')!.parameters.layer = '4';
+    const run = await runInProcess(['apply', '--spec-file', specFile('Test_Web'), '--appliance-file', applianceFile], env);
+    expect(run.code).toBe(6);
+    expect(run.stderr).toContain('Test_Web: layer: the appliance has this VIP at Layer 4, the spec at Layer 7. Delete it with "pacs-lb delete Test_Web"');
+    expect(writes()).toEqual([]);
+  });
+
+  it('refuses an invalid spec (exit 3) and a spec for another VIP (exit 2), sending nothing', async () => {
+    const bad = JSON.parse(fs.readFileSync(specFile('Test_HL7'), 'utf8'));
+    bad.name = 'HL7; rm -rf /';
+    const invalid = await runInProcess(['apply'], { ...env, PACS_LB_SPEC: JSON.stringify(bad), PACS_LB_APPLIANCE: fs.readFileSync(applianceFile, 'utf8') });
+    expect(invalid.code).toBe(3);
+    expect(invalid.stderr).toContain('name');
+    const other = await runInProcess(['apply', 'Test_Web', '--spec-file', specFile('Test_HL7'), '--appliance-file', applianceFile], env);
+    expect(other.code).toBe(2);
+    expect(double.requests).toEqual([]);
+  });
+});
+
+describe('day-2 commands', () => {
+  it('drain, halt and online set a real server\'s state', async () => {
+    for (const state of ['drain', 'halt', 'online']) {
+      const run = await runInProcess([state, '--vip', 'Test_Web', '--rip', 'WEB2', '--appliance-file', applianceFile], env);
+      expect(run.code, run.stderr).toBe(0);
+      expect(double.vips.get('Test_Web')!.realServers.get('WEB2')!.state).toBe(state);
+    }
+    expect(writes()).toEqual(['drain Test_Web WEB2', 'halt Test_Web WEB2', 'online Test_Web WEB2']);
+  });
+
+  it('a state change of an unknown real server exits 6; a bad name exits 2 before sending', async () => {
+    expect((await runInProcess(['drain', '--vip', 'Test_Web', '--rip', 'NOPE', '--appliance-file', applianceFile], env)).code).toBe(6);
+    const bad = await runInProcess(['drain', '--vip', 'Test_Web', '--rip', 'x;reboot', '--appliance-file', applianceFile], env);
+    expect(bad.code).toBe(2);
+    expect(double.requests).toHaveLength(1);
+  });
+
+  it('--host and --api-port address an appliance without a synthesized file', async () => {
+    const run = await runInProcess(['drain', '--vip', 'Test_Web', '--rip', 'WEB1', '--host', '127.0.0.1', '--api-port', String(double.port)], env);
+    expect(run.code, run.stderr).toBe(0);
+    expect(writes()).toEqual(['drain Test_Web WEB1']);
+  });
+
+  it('delete removes a VIP (reloading for Layer 7), is done when it is gone, and refuses another layer', async () => {
+    const run = await runInProcess(['delete', 'Test_Web', '--layer', '7', '--appliance-file', applianceFile], env);
+    expect(run.code, run.stderr).toBe(0);
+    expect(writes()).toEqual(['delete-vip Test_Web', 'reload-haproxy']);
+    const again = await runInProcess(['delete', 'Test_Web', '--appliance-file', applianceFile], env);
+    expect(again.code).toBe(0);
+    expect(again.stderr).toContain('Test_Web: not on the appliance; nothing to delete');
+    const wrongLayer = await runInProcess(['delete', 'Test_HL7', '--layer', '7', '--appliance-file', applianceFile], env);
+    expect(wrongLayer.code).toBe(6);
+    expect(double.vips.has('Test_HL7')).toBe(true);
+  });
+
+  it('status prints a table, or JSON', async () => {
+    double.vips.get('Test_Dicom')!.realServers.get('EA2')!.state = 'drain';
+    const table = await runInProcess(['status', '--appliance-file', applianceFile], env);
+    expect(table.code).toBe(0);
+    const lines = table.stdout.trim().split('\n');
+    expect(lines[0]).toMatch(/^VIP\s+LAYER\s+ADDRESS\s+PORTS\s+RIP\s+RIP ADDRESS\s+WEIGHT\s+STATE\s+HEALTH$/);
+    expect(lines).toHaveLength(6);
+    expect(lines.find((l) => l.includes('EA2'))).toMatch(/^Test_Dicom\s+4\s+192\.0\.2\.100\s+104\s+EA2\s+192\.0\.2\.22\s+100\s+drain\s+drain$/);
+    const json = JSON.parse((await runInProcess(['status', '--json', '--appliance-file', applianceFile], env)).stdout);
+    expect(json.vips.map((v: { name: string }) => v.name)).toEqual(['Test_Dicom', 'Test_Web', 'Test_HL7']);
+  });
+});
+
+describe('validate and diff of a synthesized folder', () => {
+  it('validate accepts the synthesized folder and reports a tampered spec (exit 3)', async () => {
+    const ok = await runInProcess(['validate', stack], env);
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(ok.stdout).toContain('lb-test: 3 VIPs valid');
+    const copy = awkwardTempDir('pacs-lb-tampered');
+    fs.cpSync(stack, copy, { recursive: true });
+    const file = path.join(copy, 'pacs-lb', 'lb-test', 'vips', 'Test_HL7.json');
+    const spec = JSON.parse(fs.readFileSync(file, 'utf8'));
+    spec.realServers[0].name = 'bad\nname';
+    spec.realServers[0].weight = 9999;
+    fs.writeFileSync(file, JSON.stringify(spec));
+    const bad = await runInProcess(['validate', copy], env);
+    expect(bad.code).toBe(3);
+    expect(bad.stderr.trim().split('\n').length).toBeGreaterThanOrEqual(2);
+    expect(bad.stderr).toMatch(/^Test_HL7: realServers/m);
+  });
+
+  it('diff exits 0 without drift, 8 with it, naming what differs', async () => {
+    expect((await runInProcess(['diff', stack], env)).code).toBe(0);
+    double.vips.get('Test_Web')!.realServers.get('WEB1')!.parameters.weight = '1';
+    double.vips.set('Stray', { parameters: { vip: 'Stray', layer: '4' }, realServers: new Map() });
+    const drift = await runInProcess(['diff', stack], env);
+    expect(drift.code).toBe(8);
+    expect(drift.stdout.trim().split('\n')).toEqual(['~ lb-test Test_Web: edit-rip WEB1', '- lb-test Stray: on the appliance, not in the app']);
+    expect(writes()).toEqual([]);
+  });
+});

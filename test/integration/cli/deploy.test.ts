@@ -1,0 +1,145 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { CentricityPacsSiteStack } from '../../../examples/centricity-pacs/site';
+import { realServerCommand, vipCommand } from '../../../lib/render/appliance/appliance-commands';
+import { VirtualServiceSpec } from '../../../lib/spec/virtual-service-spec';
+import { ApplianceDouble, Command } from '../../support/appliance-double';
+import { awkwardTempDir, cliEnvironment, compileCli, runInProcess, startDouble, synthesize } from './harness';
+import { TerraformLike } from './terraform-like';
+import { buildTestSite, TestSiteOptions } from './test-site';
+
+// The issue's "Done when" list, run the way Terraform runs the provisioners (same argv and
+// environment, from the stack folder, 10 at a time) against the appliance contract double.
+
+let cli: string[];
+beforeAll(() => {
+  cli = compileCli();
+});
+
+function withoutAction(command: Command): Command {
+  const { action: _a, ...rest } = command;
+  return rest;
+}
+
+/** The appliance configuration the reference VIP set means: every VIP's add-vip and add-rip parameters. */
+function expectedConfig(specs: VirtualServiceSpec[]): unknown {
+  return specs.map((spec) => ({
+    ...withoutAction(vipCommand('add-vip', spec)),
+    rips: spec.realServers.map((r) => ({ ...withoutAction(realServerCommand('add-rip', spec, r.name)), state: r.state, health: r.state === 'online' ? 'up' : r.state })),
+  }));
+}
+
+function readSpecs(stackFolder: string, appliance: string): VirtualServiceSpec[] {
+  const folder = path.join(stackFolder, 'pacs-lb', appliance, 'vips');
+  return fs.readdirSync(folder).map((f) => JSON.parse(fs.readFileSync(path.join(folder, f), 'utf8')) as VirtualServiceSpec);
+}
+
+const byName = (a: { vip?: unknown }, b: { vip?: unknown }) => String(a.vip).localeCompare(String(b.vip));
+
+describe('the example on an empty appliance', () => {
+  let double: ApplianceDouble;
+  let env: Record<string, string>;
+  let stack: string;
+  let site: CentricityPacsSiteStack;
+
+  beforeAll(async () => {
+    double = await startDouble(5);
+    env = { ...(process.env as Record<string, string>), ...cliEnvironment(double, awkwardTempDir('pacs-lb-state'), { PACS_LB_CONNECT_TO: `127.0.0.1:${double.port}` }) };
+    stack = synthesize(cli, (app) => {
+      site = new CentricityPacsSiteStack(app, 'centricity-pacs');
+      return 'centricity-pacs';
+    });
+  });
+  afterAll(() => double.stop());
+
+  it('deploys exactly the reference VIP set, one command at a time, and destroys to empty', async () => {
+    const terraform = new TerraformLike(env, 10);
+    await terraform.apply(stack);
+
+    const specs = readSpecs(stack, 'lb-pacs');
+    expect(specs.map((s) => s.name).sort()).toEqual(site.pacs.virtualServices.map((v) => v.name).sort());
+    expect(specs).toHaveLength(19);
+    expect(double.dumpConfig().vips.sort(byName)).toEqual((expectedConfig(specs) as { vip: string }[]).sort(byName));
+    // Terraform ran up to 10 provisioners at once; the appliance never saw two requests at once.
+    expect(terraform.runs.filter((r) => r.argv.includes('apply'))).toHaveLength(19);
+    expect(double.peakConcurrency).toBe(1);
+    expect(double.writes().filter((c) => c.action === 'reload-haproxy')).toHaveLength(1);
+    expect(double.writes().at(-1)?.action).toBe('reload-haproxy');
+
+    // No change: Terraform replaces nothing, and apply run again by hand for every VIP writes nothing.
+    double.clearRecords();
+    const before = terraform.runs.length;
+    await terraform.apply(stack);
+    expect(terraform.runs.length).toBe(before);
+    for (const spec of specs) {
+      const run = await runInProcess(['apply', spec.name, '--spec-file', path.join(stack, 'pacs-lb', 'lb-pacs', 'vips', `${spec.name}.json`), '--appliance-file', path.join(stack, 'pacs-lb', 'lb-pacs', 'appliance.json')], env);
+      expect(run.code, run.stderr).toBe(0);
+    }
+    expect(double.requests).toHaveLength(19);
+    expect(double.writes()).toEqual([]);
+
+    await terraform.destroy(stack);
+    expect(double.dumpConfig().vips).toEqual([]);
+    expect(terraform.state.size).toBe(0);
+  });
+});
+
+describe('changes to the test site', () => {
+  let double: ApplianceDouble;
+  let env: Record<string, string>;
+  let terraform: TerraformLike;
+
+  const deploy = async (options: Omit<TestSiteOptions, 'apiPort'>) => {
+    const stack = synthesize(cli, (app) => buildTestSite(app, { apiPort: double.port, ...options }));
+    double.clearRecords();
+    await terraform.apply(stack);
+    return double.writes().map((c) => [c.action, c.vip, c.rip].filter(Boolean).join(' '));
+  };
+
+  beforeAll(async () => {
+    double = await startDouble();
+    env = { ...(process.env as Record<string, string>), ...cliEnvironment(double, awkwardTempDir('pacs-lb-state')) };
+  });
+  afterAll(() => double.stop());
+  beforeEach(async () => {
+    terraform = new TerraformLike(env);
+    double.vips.clear();
+    await deploy({});
+  });
+
+  it('a weight change sends only that real server\'s edit and one reload', async () => {
+    expect(await deploy({ webWeight: 50 })).toEqual(['edit-rip Test_Web WEB1', 'reload-haproxy']);
+    expect(double.writes()[0].weight).toBe('50');
+    expect(double.dumpConfig().vips.find((v) => v.vip === 'Test_Web')).toMatchObject({ rips: [{ rip: 'WEB1', weight: '50' }, { rip: 'WEB2', weight: '100' }] });
+  });
+
+  it('a health-check change edits the VIP in place, never deleting it', async () => {
+    expect(await deploy({ webCheckPath: '/health' })).toEqual(['edit-vip Test_Web', 'reload-haproxy']);
+    expect(double.writes()[0]).toMatchObject({ check_type: 'negotiate_http', check_request: '/health' });
+  });
+
+  it('a port change edits the VIP in place, never deleting it', async () => {
+    expect(await deploy({ hl7Port: 2576 })).toEqual(['edit-vip Test_HL7', 'reload-haproxy']);
+    expect(double.dumpConfig().vips.find((v) => v.vip === 'Test_HL7')).toMatchObject({ ports: '2576' });
+  });
+
+  it('removing a real server deletes only it', async () => {
+    expect(await deploy({ withoutSecondWebServer: true })).toEqual(['delete-rip Test_Web WEB2', 'reload-haproxy']);
+  });
+
+  it('removing a VIP from the app deletes only that VIP (its resource block is gone, so prune does it)', async () => {
+    expect(await deploy({ withoutHl7: true })).toEqual(['delete-vip Test_HL7', 'reload-haproxy']);
+    expect(double.dumpConfig().vips.map((v) => v.vip).sort()).toEqual(['Test_Dicom', 'Test_Web']);
+  });
+
+  it('prune leaves VIPs the app never provisioned alone', async () => {
+    double.vips.set('Manual_VIP', { parameters: { vip: 'Manual_VIP', layer: '4' }, realServers: new Map() });
+    expect(await deploy({ withoutHl7: true })).toEqual(['delete-vip Test_HL7', 'reload-haproxy']);
+    expect(double.dumpConfig().vips.map((v) => v.vip)).toContain('Manual_VIP');
+  });
+
+  it('a description change re-runs apply, which writes nothing', async () => {
+    expect(await deploy({ dicomDescription: 'DICOM ${not} %{interpolated} \'quoted\' "text"' })).toEqual(['reload-haproxy']);
+  });
+});
