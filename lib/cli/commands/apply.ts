@@ -4,7 +4,7 @@ import { CliError, EXIT } from '../exit-codes';
 import { planVirtualService } from '../reconcile';
 import { runCommands } from '../run-commands';
 import { ConnectionOptions, openSession, resolveAppliance } from '../session';
-import { CliContext, printDryRun, summarize } from './context';
+import { CliContext, sendUnlessDryRun, summarize } from './context';
 
 /** Options of `pacs-lb apply`. */
 export interface ApplyOptions extends ConnectionOptions {
@@ -33,11 +33,7 @@ export async function apply(name: string | undefined, options: ApplyOptions, con
       context.output.err(`${vip.name}: no change`);
       return EXIT.ok;
     }
-    if (options.dryRun) {
-      printDryRun(context.output, session.target, commands);
-      return EXIT.ok;
-    }
-    await runCommands(session.target, commands);
+    if (!(await sendUnlessDryRun(context.output, session.target, commands, options.dryRun))) return EXIT.ok;
     if (options.reload) await runCommands(session.target, [RELOAD_HAPROXY]);
     context.output.err(`${vip.name}: applied ${summarize(commands)}${options.reload ? ', reload' : ''}`);
     return EXIT.ok;

@@ -1,9 +1,8 @@
 import { RELOAD_HAPROXY } from '../../render/appliance/appliance-commands';
 import { CliError, EXIT } from '../exit-codes';
 import { deleteVipCommand } from '../reconcile';
-import { runCommands } from '../run-commands';
 import { ConnectionOptions, openSession, resolveAppliance } from '../session';
-import { CliContext, printDryRun } from './context';
+import { CliContext, sendUnlessDryRun } from './context';
 
 /** Options of `pacs-lb delete`. */
 export interface DeleteOptions extends ConnectionOptions {
@@ -31,11 +30,7 @@ export async function deleteVip(name: string, options: DeleteOptions, context: C
       throw new CliError(EXIT.refused, `${name}: layer: the appliance has it at Layer ${have.layer}, not ${options.layer}; left in place. Delete it by hand if it must go.`);
     }
     const commands = [deleteVipCommand(name, have.layer), ...(have.layer === 7 ? [RELOAD_HAPROXY] : [])];
-    if (options.dryRun) {
-      printDryRun(context.output, session.target, commands);
-      return EXIT.ok;
-    }
-    await runCommands(session.target, commands);
+    if (!(await sendUnlessDryRun(context.output, session.target, commands, options.dryRun))) return EXIT.ok;
     context.output.err(`${name}: deleted`);
     return EXIT.ok;
   });

@@ -4,9 +4,8 @@ import { RELOAD_HAPROXY } from '../../render/appliance/appliance-commands';
 import { ENV } from '../environment';
 import { CliError, EXIT } from '../exit-codes';
 import { deleteVipCommand } from '../reconcile';
-import { runCommands } from '../run-commands';
 import { ConnectionOptions, openSession, resolveAppliance } from '../session';
-import { CliContext, printDryRun } from './context';
+import { CliContext, sendUnlessDryRun } from './context';
 
 /** Options of `pacs-lb prune`. */
 export interface PruneOptions extends ConnectionOptions {
@@ -42,11 +41,7 @@ export async function prune(options: PruneOptions, context: CliContext): Promise
     const have = (await session.target.readConfig()).vips.filter((v) => removed.includes(v.name));
     if (have.length === 0) return EXIT.ok;
     const commands = [...have.map((v) => deleteVipCommand(v.name, v.layer)), ...(have.some((v) => v.layer === 7) ? [RELOAD_HAPROXY] : [])];
-    if (options.dryRun) {
-      printDryRun(context.output, session.target, commands);
-      return EXIT.ok;
-    }
-    await runCommands(session.target, commands);
+    if (!(await sendUnlessDryRun(context.output, session.target, commands, options.dryRun))) return EXIT.ok;
     context.output.err(`${appliance.name}: pruned ${have.map((v) => v.name).join(', ')} (no longer in the app)`);
     return EXIT.ok;
   });

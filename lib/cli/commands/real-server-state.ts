@@ -2,9 +2,8 @@ import { stateCommand } from '../../render/appliance/appliance-commands';
 import { RealServerState } from '../../spec/real-server-state';
 import { matches, NAME_FORMAT } from '../../validation/formats';
 import { CliError, EXIT } from '../exit-codes';
-import { runCommands } from '../run-commands';
 import { ConnectionOptions, openSession, resolveAppliance } from '../session';
-import { CliContext, printDryRun } from './context';
+import { CliContext, sendUnlessDryRun } from './context';
 
 /** Options of `pacs-lb drain|halt|online`. */
 export interface RealServerStateOptions extends ConnectionOptions {
@@ -28,11 +27,7 @@ export async function setRealServerState(state: RealServerState, options: RealSe
   const session = openSession(appliance, options, context.env, context.output);
   const commands = [stateCommand(state, options.vip, options.rip)];
   return session.locked(async () => {
-    if (options.dryRun) {
-      printDryRun(context.output, session.target, commands);
-      return EXIT.ok;
-    }
-    await runCommands(session.target, commands);
+    if (!(await sendUnlessDryRun(context.output, session.target, commands, options.dryRun))) return EXIT.ok;
     context.output.err(`${options.vip} ${options.rip}: ${state}`);
     return EXIT.ok;
   });

@@ -1,8 +1,7 @@
 import { RELOAD_HAPROXY } from '../../render/appliance/appliance-commands';
 import { CliError, EXIT } from '../exit-codes';
-import { runCommands } from '../run-commands';
 import { ConnectionOptions, openSession, resolveAppliance } from '../session';
-import { CliContext, printDryRun } from './context';
+import { CliContext, sendUnlessDryRun } from './context';
 
 /** Options of `pacs-lb reload`. */
 export interface ReloadOptions extends ConnectionOptions {
@@ -18,11 +17,7 @@ export async function reload(name: string | undefined, options: ReloadOptions, c
   }
   const session = openSession(appliance, options, context.env, context.output);
   return session.locked(async () => {
-    if (options.dryRun) {
-      printDryRun(context.output, session.target, [RELOAD_HAPROXY]);
-      return EXIT.ok;
-    }
-    await runCommands(session.target, [RELOAD_HAPROXY]);
+    if (!(await sendUnlessDryRun(context.output, session.target, [RELOAD_HAPROXY], options.dryRun))) return EXIT.ok;
     context.output.err(`${session.applianceName}: reloaded`);
     return EXIT.ok;
   });
