@@ -36,8 +36,8 @@ export interface StorescpOptions {
   readonly requireImplementationClass?: boolean;
   /** Receive images but do not write them. @default true */
   readonly ignoreData?: boolean;
-  /** Seconds to sleep during each C-STORE, to make a transfer last. @default 0 */
-  readonly sleepDuringStore?: number;
+  /** Seconds to sleep after each C-STORE, so an association carrying several images lasts. @default 0 */
+  readonly sleepAfterStore?: number;
 }
 
 /** Every process this module started that is still running, for {@link stopAllPeers}. */
@@ -82,7 +82,7 @@ export async function startStorescp(options: StorescpOptions = {}): Promise<Stor
   if (options.refuse) args.push('--refuse');
   if (options.requireImplementationClass) args.push('--reject');
   if (options.ignoreData ?? true) args.push('--ignore');
-  if (options.sleepDuringStore) args.push('--sleep-during', String(options.sleepDuringStore));
+  if (options.sleepAfterStore) args.push('--sleep-after', String(options.sleepAfterStore));
   args.push(String(port));
   const child = spawnPeer('storescp', args);
   await waitForPort('127.0.0.1', port);

@@ -64,3 +64,14 @@ export async function waitForServer(target: LocalHaproxyTarget, vip: string, ser
   }
   throw new Error(`${vip}/${server} is not ${wanted} after ${timeoutMs} ms (last status: ${last?.status ?? 'unknown'})`);
 }
+
+/** The sessions each server of a VIP has carried since the current worker started, by server name. */
+export async function sessionsByServer(target: LocalHaproxyTarget, vip: string): Promise<Record<string, number>> {
+  const servers = (await target.status()).servers.filter((s) => s.vip === vip);
+  return Object.fromEntries(servers.map((s) => [s.server, s.totalSessions]));
+}
+
+/** How many more sessions each server carried between two readings. */
+export function sessionsSince(before: Record<string, number>, after: Record<string, number>): Record<string, number> {
+  return Object.fromEntries(Object.entries(after).map(([server, count]) => [server, count - (before[server] ?? 0)]));
+}

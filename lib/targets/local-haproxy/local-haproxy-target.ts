@@ -45,7 +45,8 @@ export interface LocalHaproxyStatus {
  * - `apply` renders haproxy.cfg into the folder, checks it with `haproxy -c`, then starts HAProxy
  *   or reloads it hitlessly (new workers take over the listening sockets; old workers finish
  *   the transfers they carry). Applying the same VIPs again changes nothing. Real servers set to
- *   halt also lose their open sessions, in old workers too.
+ *   halt also lose the sessions open in the current worker (not those still held by workers
+ *   older than the last reload).
  * - `stop` ends HAProxy and its workers; stopping a stopped target does nothing.
  * - `status` reports whether it runs and every server's state.
  *
@@ -99,8 +100,8 @@ export class LocalHaproxyTarget {
       await this.start();
       return 'started';
     }
-    await this.reload(table);
     await this.cutHaltedSessions(vips);
+    await this.reload(table);
     return 'reloaded';
   }
 
@@ -160,15 +161,16 @@ export class LocalHaproxyTarget {
     await this.waitForStatsSocket();
   }
 
-  /** Halt cuts connections: every worker, old ones included, closes the sessions of halted servers. */
+  /**
+   * Halt cuts connections: before the reload, the current worker puts halted servers in
+   * maintenance and closes their sessions (once a reload has stopped a worker's proxies, it no
+   * longer takes commands for them). A server the worker does not know yet has no sessions.
+   */
   private async cutHaltedSessions(vips: VirtualServiceSpec[]): Promise<void> {
     const halted = vips.flatMap((vip) => vip.realServers.filter((s) => s.state === RealServerState.HALT).map((s) => `${vip.name}/${s.name}`));
-    if (halted.length === 0) return;
-    const table = await this.processTable();
-    for (const worker of table?.processes.filter((p) => p.role === 'worker') ?? []) {
-      for (const server of halted) {
-        await haproxySocketCommand(this.masterSocket, `@!${worker.pid} shutdown sessions server ${server}`).catch(() => '');
-      }
+    for (const server of halted) {
+      await this.runtimeCommand(`set server ${server} state maint`);
+      await this.runtimeCommand(`shutdown sessions server ${server}`);
     }
   }
 
