@@ -1,7 +1,12 @@
+import { RELOAD_HAPROXY, stateCommand } from '../render/appliance/appliance-commands';
 import { LbcliCommand } from '../render/appliance/lbcli-command';
-import { ApplianceApiClient, CommandResult } from './api-client';
-import { DUMP_CONFIG_COMMAND, DumpedConfig, parseDumpedConfig } from './appliance-config';
+import { RealServerState } from '../spec/real-server-state';
+import { VirtualServiceSpec } from '../spec/virtual-service-spec';
+import { ApplianceApiClient } from './api-client';
+import { DUMP_CONFIG_COMMAND, DumpedConfig, DumpedVip, parseDumpedConfig } from './appliance-config';
 import { CliError, EXIT } from './exit-codes';
+import { deleteVipCommand, planVirtualService } from './reconcile';
+import { runCommands } from './run-commands';
 import { ProvisionTarget } from './target';
 
 /** The Loadbalancer.org appliance as a {@link ProvisionTarget}, through its REST API v2. */
@@ -27,8 +32,34 @@ export class ApplianceApiTarget implements ProvisionTarget {
     return parseDumpedConfig(result.raw);
   }
 
-  /** Sends the commands in one request. */
-  public send(commands: LbcliCommand[]): Promise<CommandResult[]> {
+  /** Reads the configuration, then sends only the writes that differ, in one request. */
+  public async applyVirtualService(vip: VirtualServiceSpec, dryRun: boolean): Promise<LbcliCommand[]> {
+    return this.write(planVirtualService(vip, await this.readConfig()), dryRun);
+  }
+
+  /** delete-vip of each, then one reload if any was Layer 7 (Layer 7 deletes take effect at reload). */
+  public deleteVirtualServices(vips: DumpedVip[], dryRun: boolean): Promise<LbcliCommand[]> {
+    const deletes = vips.map((v) => deleteVipCommand(v.name, v.layer));
+    return this.write(vips.some((v) => v.layer === 7) ? [...deletes, RELOAD_HAPROXY] : deletes, dryRun);
+  }
+
+  /** drain / halt / online. */
+  public setRealServerState(vip: string, rip: string, state: RealServerState, dryRun: boolean): Promise<LbcliCommand[]> {
+    return this.write([stateCommand(state, vip, rip)], dryRun);
+  }
+
+  /** reload-haproxy. */
+  public reload(dryRun: boolean): Promise<LbcliCommand[]> {
+    return this.write([RELOAD_HAPROXY], dryRun);
+  }
+
+  private async write(commands: LbcliCommand[], dryRun: boolean): Promise<LbcliCommand[]> {
+    if (!dryRun && commands.length > 0) await runCommands(this, commands);
+    return commands;
+  }
+
+  /** Sends commands as one request (used by runCommands). */
+  public send(commands: LbcliCommand[]) {
     return this.client.send(commands);
   }
 }

@@ -1,7 +1,14 @@
 import { LbcliCommand } from '../render/appliance/lbcli-command';
 import { CommandResult } from './api-client';
 import { CliError, EXIT } from './exit-codes';
-import { ProvisionTarget } from './target';
+
+/** What runs a batch of commands: the appliance's API. */
+export interface CommandSender {
+  /** Words for messages. */
+  readonly description: string;
+  /** Runs commands in order, in one batch; one result per command that ran. */
+  send(commands: LbcliCommand[]): Promise<CommandResult[]>;
+}
 
 /**
  * What to send next when a command answers `exists` or `missing`: the documented idempotent
@@ -26,7 +33,7 @@ function describeCommand(command: LbcliCommand): string {
  * A `failed` or `fatal` (or a batch cut short) is an error naming the command; whatever ran
  * before it stays, and a re-run converges from there.
  */
-export async function runCommands(target: ProvisionTarget, commands: LbcliCommand[]): Promise<void> {
+export async function runCommands(target: CommandSender, commands: LbcliCommand[]): Promise<void> {
   let pending = commands;
   for (let round = 0; pending.length > 0; round++) {
     const results = await target.send(pending);

@@ -1,19 +1,32 @@
 import { LbcliCommand } from '../render/appliance/lbcli-command';
-import { CommandResult } from './api-client';
-import { DumpedConfig } from './appliance-config';
+import { RealServerState } from '../spec/real-server-state';
+import { VirtualServiceSpec } from '../spec/virtual-service-spec';
+import { DumpedConfig, DumpedVip } from './appliance-config';
 
 /**
- * Where the CLI's commands go. The Loadbalancer.org appliance (REST API v2) is one adapter;
- * a local HAProxy/keepalived host would be another, implementing the same two calls, and
- * every command (apply, delete, status, diff, drain) works unchanged on it.
+ * Where the CLI's changes go, in the words of the spec. The Loadbalancer.org appliance (REST
+ * API v2, {@link ApplianceApiTarget}) is one adapter; a local HAProxy host (lib/targets/
+ * local-haproxy) would be another: it would keep the specs it was given, render and reload
+ * HAProxy in `reload`, and use its runtime API for states and status. Every command (apply,
+ * delete, prune, drain, halt, online, status, diff) works unchanged on any adapter.
+ *
+ * Each write method returns what it changed (or, with `dryRun`, would change) as lbcli command
+ * objects: the appliance's vocabulary (add-vip, edit-rip, drain, ...) serves as the neutral
+ * record of a change, for messages and `--dry-run` output.
  */
 export interface ProvisionTarget {
   /** Words for messages: `appliance https://192.0.2.5:9443/api/v2/`. */
   readonly description: string;
   /** Requests sent so far (for reports and benchmarks). */
   readonly requestsSent: number;
-  /** What the target has now. */
+  /** The VIPs and real servers the target has now, with states and health. */
   readConfig(): Promise<DumpedConfig>;
-  /** Runs commands in order, in one batch; one result per command that ran. */
-  send(commands: LbcliCommand[]): Promise<CommandResult[]>;
+  /** Brings one VIP to its spec, never deleting the VIP itself; nothing when it already matches. */
+  applyVirtualService(vip: VirtualServiceSpec, dryRun: boolean): Promise<LbcliCommand[]>;
+  /** Deletes VIPs (with their real servers) the target has. */
+  deleteVirtualServices(vips: DumpedVip[], dryRun: boolean): Promise<LbcliCommand[]>;
+  /** Drains, halts or puts back one real server. */
+  setRealServerState(vip: string, rip: string, state: RealServerState, dryRun: boolean): Promise<LbcliCommand[]>;
+  /** Makes the changes made so far take effect, once. */
+  reload(dryRun: boolean): Promise<LbcliCommand[]>;
 }

@@ -1,10 +1,7 @@
-import { RELOAD_HAPROXY } from '../../render/appliance/appliance-commands';
 import { readVirtualServiceSpec } from '../inputs';
 import { CliError, EXIT } from '../exit-codes';
-import { planVirtualService } from '../reconcile';
-import { runCommands } from '../run-commands';
 import { ConnectionOptions, openSession, resolveAppliance } from '../session';
-import { CliContext, sendUnlessDryRun, summarize } from './context';
+import { CliContext, reportWrite, summarize } from './context';
 
 /** Options of `pacs-lb apply`. */
 export interface ApplyOptions extends ConnectionOptions {
@@ -28,14 +25,14 @@ export async function apply(name: string | undefined, options: ApplyOptions, con
   }
   const session = openSession(appliance, options, context.env, context.output);
   return session.locked(async () => {
-    const commands = planVirtualService(vip, await session.target.readConfig());
+    const dryRun = options.dryRun === true;
+    const commands = await session.target.applyVirtualService(vip, dryRun);
     if (commands.length === 0) {
       context.output.err(`${vip.name}: no change`);
       return EXIT.ok;
     }
-    if (!(await sendUnlessDryRun(context.output, session.target, commands, options.dryRun))) return EXIT.ok;
-    if (options.reload) await runCommands(session.target, [RELOAD_HAPROXY]);
-    context.output.err(`${vip.name}: applied ${summarize(commands)}${options.reload ? ', reload' : ''}`);
+    if (options.reload) commands.push(...(await session.target.reload(dryRun)));
+    reportWrite(context.output, session.target, commands, dryRun, `${vip.name}: applied ${summarize(commands)}`);
     return EXIT.ok;
   });
 }

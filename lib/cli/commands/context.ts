@@ -1,6 +1,5 @@
 import { LbcliCommand } from '../../render/appliance/lbcli-command';
 import { CliOutput } from '../output';
-import { runCommands } from '../run-commands';
 import { ProvisionTarget } from '../target';
 
 /** What every command gets: the environment and where to write. */
@@ -11,19 +10,13 @@ export interface CliContext {
   readonly output: CliOutput;
 }
 
-/** `--dry-run`: prints the exact request that would be sent, one JSON object per line, to stdout. */
-export function printDryRun(output: CliOutput, target: ProvisionTarget, commands: LbcliCommand[]): void {
-  output.out(JSON.stringify({ dryRun: true, target: target.description, body: { lbcli: commands } }));
-}
-
-/** Sends the commands, or with `--dry-run` only prints them. Returns whether they were sent. */
-export async function sendUnlessDryRun(output: CliOutput, target: ProvisionTarget, commands: LbcliCommand[], dryRun: boolean | undefined): Promise<boolean> {
-  if (dryRun) {
-    printDryRun(output, target, commands);
-    return false;
-  }
-  await runCommands(target, commands);
-  return true;
+/**
+ * After a write: with `--dry-run`, prints the exact request that would have been sent (one
+ * JSON object, to stdout); else says what was done (stderr).
+ */
+export function reportWrite(output: CliOutput, target: ProvisionTarget, commands: LbcliCommand[], dryRun: boolean | undefined, done: string): void {
+  if (dryRun) output.out(JSON.stringify({ dryRun: true, target: target.description, body: { lbcli: commands } }));
+  else output.err(done);
 }
 
 /** A one-line summary of commands: `add-vip, edit-rip EA1`. */

@@ -1,8 +1,6 @@
-import { RELOAD_HAPROXY } from '../../render/appliance/appliance-commands';
 import { CliError, EXIT } from '../exit-codes';
-import { deleteVipCommand } from '../reconcile';
 import { ConnectionOptions, openSession, resolveAppliance } from '../session';
-import { CliContext, sendUnlessDryRun } from './context';
+import { CliContext, reportWrite } from './context';
 
 /** Options of `pacs-lb delete`. */
 export interface DeleteOptions extends ConnectionOptions {
@@ -29,9 +27,8 @@ export async function deleteVip(name: string, options: DeleteOptions, context: C
     if (options.layer !== undefined && String(have.layer) !== options.layer) {
       throw new CliError(EXIT.refused, `${name}: layer: the appliance has it at Layer ${have.layer}, not ${options.layer}; left in place. Delete it by hand if it must go.`);
     }
-    const commands = [deleteVipCommand(name, have.layer), ...(have.layer === 7 ? [RELOAD_HAPROXY] : [])];
-    if (!(await sendUnlessDryRun(context.output, session.target, commands, options.dryRun))) return EXIT.ok;
-    context.output.err(`${name}: deleted`);
+    const commands = await session.target.deleteVirtualServices([have], options.dryRun === true);
+    reportWrite(context.output, session.target, commands, options.dryRun, `${name}: deleted`);
     return EXIT.ok;
   });
 }

@@ -1,6 +1,5 @@
 import { EXIT } from '../exit-codes';
 import { failOnProblems } from '../inputs';
-import { planVirtualService } from '../reconcile';
 import { ConnectionOptions, openSession } from '../session';
 import { readSynthesizedFolder } from '../synth-folder';
 import { CliContext, summarize } from './context';
@@ -21,7 +20,7 @@ export async function diff(folder: string, options: DiffOptions, context: CliCon
     const session = openSession(found.appliance, options, context.env, context.output);
     const config = await session.locked(() => session.target.readConfig());
     for (const vip of found.vips) {
-      const commands = planVirtualService(vip, config);
+      const commands = await session.locked(() => session.target.applyVirtualService(vip, true));
       if (commands.length > 0) context.output.out(`~ ${found.appliance.name} ${vip.name}: ${summarize(commands)}`);
       drift ||= commands.length > 0;
     }

@@ -1,11 +1,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { RELOAD_HAPROXY } from '../../render/appliance/appliance-commands';
 import { ENV } from '../environment';
 import { CliError, EXIT } from '../exit-codes';
-import { deleteVipCommand } from '../reconcile';
 import { ConnectionOptions, openSession, resolveAppliance } from '../session';
-import { CliContext, sendUnlessDryRun } from './context';
+import { CliContext, reportWrite } from './context';
 
 /** Options of `pacs-lb prune`. */
 export interface PruneOptions extends ConnectionOptions {
@@ -40,9 +38,8 @@ export async function prune(options: PruneOptions, context: CliContext): Promise
   return session.locked(async () => {
     const have = (await session.target.readConfig()).vips.filter((v) => removed.includes(v.name));
     if (have.length === 0) return EXIT.ok;
-    const commands = [...have.map((v) => deleteVipCommand(v.name, v.layer)), ...(have.some((v) => v.layer === 7) ? [RELOAD_HAPROXY] : [])];
-    if (!(await sendUnlessDryRun(context.output, session.target, commands, options.dryRun))) return EXIT.ok;
-    context.output.err(`${appliance.name}: pruned ${have.map((v) => v.name).join(', ')} (no longer in the app)`);
+    const commands = await session.target.deleteVirtualServices(have, options.dryRun === true);
+    reportWrite(context.output, session.target, commands, options.dryRun, `${appliance.name}: pruned ${have.map((v) => v.name).join(', ')} (no longer in the app)`);
     return EXIT.ok;
   });
 }

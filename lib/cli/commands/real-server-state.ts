@@ -1,9 +1,8 @@
-import { stateCommand } from '../../render/appliance/appliance-commands';
 import { RealServerState } from '../../spec/real-server-state';
 import { matches, NAME_FORMAT } from '../../validation/formats';
 import { CliError, EXIT } from '../exit-codes';
 import { ConnectionOptions, openSession, resolveAppliance } from '../session';
-import { CliContext, sendUnlessDryRun } from './context';
+import { CliContext, reportWrite } from './context';
 
 /** Options of `pacs-lb drain|halt|online`. */
 export interface RealServerStateOptions extends ConnectionOptions {
@@ -25,10 +24,9 @@ export async function setRealServerState(state: RealServerState, options: RealSe
   }
   const appliance = resolveAppliance(options, context.env);
   const session = openSession(appliance, options, context.env, context.output);
-  const commands = [stateCommand(state, options.vip, options.rip)];
   return session.locked(async () => {
-    if (!(await sendUnlessDryRun(context.output, session.target, commands, options.dryRun))) return EXIT.ok;
-    context.output.err(`${options.vip} ${options.rip}: ${state}`);
+    const commands = await session.target.setRealServerState(options.vip, options.rip, state, options.dryRun === true);
+    reportWrite(context.output, session.target, commands, options.dryRun, `${options.vip} ${options.rip}: ${state}`);
     return EXIT.ok;
   });
 }

@@ -1,7 +1,6 @@
-import { RELOAD_HAPROXY } from '../../render/appliance/appliance-commands';
 import { CliError, EXIT } from '../exit-codes';
 import { ConnectionOptions, openSession, resolveAppliance } from '../session';
-import { CliContext, sendUnlessDryRun } from './context';
+import { CliContext, reportWrite } from './context';
 
 /** Options of `pacs-lb reload`. */
 export interface ReloadOptions extends ConnectionOptions {
@@ -17,8 +16,8 @@ export async function reload(name: string | undefined, options: ReloadOptions, c
   }
   const session = openSession(appliance, options, context.env, context.output);
   return session.locked(async () => {
-    if (!(await sendUnlessDryRun(context.output, session.target, [RELOAD_HAPROXY], options.dryRun))) return EXIT.ok;
-    context.output.err(`${session.applianceName}: reloaded`);
+    const commands = await session.target.reload(options.dryRun === true);
+    reportWrite(context.output, session.target, commands, options.dryRun, `${session.applianceName}: reloaded`);
     return EXIT.ok;
   });
 }
