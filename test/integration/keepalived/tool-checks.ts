@@ -57,13 +57,14 @@ function runMany(namespace: string[], setup: string[], command: string, inputs: 
 
 /** `keepalived -t -f` on each configuration; `configId` adds `-i <id>` (one node of an HA pair). */
 export function keepalivedConfigTests(confs: string[], configId?: string): ToolResult[] {
-  const checkSource = path.join(os.tmpdir(), `pacs-lb-check-${process.pid}`);
+  const scriptFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'pacs-lb-check-'));
+  const checkSource = path.join(scriptFolder, 'pacs-lb-check');
   fs.writeFileSync(checkSource, renderCheckScript(), { mode: 0o755 });
   try {
     const command = `keepalived -t ${configId ? `-i ${configId} ` : ''}-f "$input"`;
     return runMany(['unshare', '-mn', '--propagation', 'private'], KEEPALIVED_SETUP, command, confs, { CHECK_PATH: CHECK_SCRIPT_INSTALL_PATH, CHECK_SOURCE: checkSource });
   } finally {
-    fs.rmSync(checkSource, { force: true });
+    fs.rmSync(scriptFolder, { recursive: true, force: true });
   }
 }
 
