@@ -6,7 +6,7 @@ import { checkGlobalLines } from './health-check-lines';
 import { CONNECT_RETRIES, CONNECT_TIMEOUT_SECONDS, DEFAULT_STATS_SOCKET, HaproxyRenderOptions } from './haproxy-options';
 import { DEFAULT_LAYER7_IDLE_TIMEOUT_SECONDS } from '../../spec/defaults';
 import { renderVipSection } from './vip-section';
-import { parseAddress } from '../../validation/addresses';
+import { parseAddress, printable } from '../../validation/addresses';
 
 /**
  * Whether HAProxy carries the VIP: every Layer 7 VIP, and Layer 4 TCP VIPs when asked to stand
@@ -22,7 +22,7 @@ function bindAddress(vip: VirtualServiceSpec, options: HaproxyRenderOptions): st
   const replacement = options.bindAddresses?.[vip.name];
   if (replacement === undefined) return vip.address;
   const parsed = parseAddress(replacement);
-  if (!parsed) throw new Error(`${vip.name}: bindAddresses: "${replacement}" is not an IPv4 or IPv6 address. Give an address this machine owns, such as 127.0.1.5.`);
+  if (!parsed) throw new Error(`${vip.name}: bindAddresses: "${printable(replacement)}" is not an IPv4 or IPv6 address. Give an address this machine owns, such as 127.0.1.5.`);
   return parsed.toString();
 }
 

@@ -37,7 +37,7 @@ export function serverLine(vip: VirtualServiceSpec, server: RealServerSpec): str
     ...STATE_OPTIONS[server.state](server),
     ...(server.maxConnections !== undefined ? ['maxconn', String(server.maxConnections)] : []),
     ...persistenceServerOptions(vip, server),
-    ...clientAddressServerOptions(vip),
+    ...clientAddressServerOptions(vip, server),
     ...(server.encrypted ? ['ssl', 'verify', 'none'] : []),
     ...checkServerOptions(vip.healthCheck, checkPort(vip, server)),
   ].join(' ');
