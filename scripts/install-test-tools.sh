@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Installs what the test suite needs beyond npm packages, on a fresh Debian machine:
 # the real peers the integration tests run (HAProxy, keepalived, the OFFIS DICOM toolkit,
-# socat, iproute2 for network namespaces, nftables). Idempotent: installs only what is
+# socat, iproute2 for network namespaces, nftables, ping, sysctl, unshare). Idempotent: installs only what is
 # missing. Needs root (or sudo).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(haproxy keepalived dcmtk socat iproute2 nftables)
+packages=(haproxy keepalived dcmtk socat iproute2 nftables iputils-ping procps util-linux)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "${package}" 2>/dev/null | grep -q "install ok installed" || missing+=("${package}")

@@ -1,7 +1,7 @@
 import { ForwardingMethod } from '../spec/forwarding-method';
 import { firstOverlap, formatRange, isValidRange } from '../spec/ports';
 import { ApplianceSpec, PortRangeSpec, VirtualServiceSpec } from '../spec/virtual-service-spec';
-import { canonicalAddress, parseSubnet, printable, unusableAddressReason } from './addresses';
+import { addressFamily, canonicalAddress, parseSubnet, printable, unusableAddressReason } from './addresses';
 import { matches, NAME_FORMAT } from './formats';
 import { problem, ValidationProblem } from './problem';
 import { describeRange, inRange, RANGES } from './ranges';
@@ -18,6 +18,10 @@ export function validateApplianceSettings(appliance: ApplianceSpec): ValidationP
     const field = i === 0 ? 'managementAddress' : 'peerManagementAddress';
     if (reason) problems.push(problem(subject, field, reason, 'Give the management IPv4 or IPv6 address of the appliance'));
   });
+  const [primary, peer] = appliance.managementAddresses.map(addressFamily);
+  if (primary && peer && primary !== peer) {
+    problems.push(problem(subject, 'peerManagementAddress', `${appliance.managementAddresses[1]} is ${peer} and managementAddress ${appliance.managementAddresses[0]} is ${primary}, and VRRP between the two needs one family`, 'Give both management addresses in the same family'));
+  }
   for (const subnet of appliance.subnets.filter((s) => !parseSubnet(s))) {
     problems.push(problem(subject, 'subnets', `"${printable(subnet)}" is not a subnet in CIDR notation`, 'Write subnets like 192.0.2.0/24 or 2001:db8::/64'));
   }

@@ -135,6 +135,8 @@ const persistenceRules: VirtualServiceRule = (vip) => {
   ];
   if (p.netmask !== undefined && !isIpv4Netmask(p.netmask)) {
     problems.push(problem(vip.name, 'persistence.netmask', `"${printable(p.netmask)}" is not an IPv4 netmask`, 'Use a netmask such as 255.255.255.0'));
+  } else if (p.netmask !== undefined && addressFamily(vip.address) === 'ipv6') {
+    problems.push(problem(vip.name, 'persistence.netmask', 'a persistence netmask groups IPv4 clients, and this VIP is IPv6', 'Remove the netmask'));
   }
   return problems;
 };

@@ -225,6 +225,21 @@ const CASES: RuleCase[] = [
     message: 'web: persistence.netmask: "255.0.255.0" is not an IPv4 netmask. Use a netmask such as 255.255.255.0.',
   },
   {
+    rule: 'a persistence netmask is for IPv4 VIPs only',
+    appliance: { subnets: ['192.0.2.0/24', '2001:db8::/64'] },
+    passing: (a) => dr(a, 'web', { persistence: Persistence.sourceIp({ netmask: '255.255.255.0' }) }),
+    failing: (a) => dr(a, 'web', { address: '2001:db8::10', realServers: [rip('A', '2001:db8::21')], persistence: Persistence.sourceIp({ netmask: '255.255.255.0' }) }),
+    message: 'web: persistence.netmask: a persistence netmask groups IPv4 clients, and this VIP is IPv6. Remove the netmask.',
+  },
+  {
+    rule: 'the two management addresses of an HA pair are of one family',
+    appliance: { peerManagementAddress: '192.0.2.6' },
+    badAppliance: { peerManagementAddress: '2001:db8::6' },
+    passing: (a) => dr(a, 'web'),
+    failing: (a) => dr(a, 'web'),
+    message: 'lb1: peerManagementAddress: 2001:db8::6 is ipv6 and managementAddress 192.0.2.5 is ipv4, and VRRP between the two needs one family. Give both management addresses in the same family.',
+  },
+  {
     rule: 'a Layer 4 VIP forwards within one address family',
     appliance: { subnets: ['192.0.2.0/24', '2001:db8::/64'] },
     passing: (a) => dr(a, 'web', { address: '2001:db8::10', realServers: [rip('A', '2001:db8::21')] }),
