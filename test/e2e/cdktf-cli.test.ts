@@ -13,14 +13,14 @@ const APP_DIR = join(__dirname, 'fixtures', 'null-app');
 const CDKTF = join(__dirname, '..', '..', 'node_modules', '.bin', 'cdktf');
 
 /** Runs the cdktf CLI in the fixture app with the engine selected; throws unless it exits 0. */
-function cdktfOk(engine: Engine, args: readonly string[], env: NodeJS.ProcessEnv): RunResult {
+function cdktfOk(engine: Engine, args: readonly string[], env: NodeJS.ProcessEnv): Promise<RunResult> {
   return succeeded(`cdktf ${args.join(' ')}`, runWithEngine(engine, CDKTF, args, APP_DIR, env));
 }
 
 describe('cdktf CLI with the OpenTofu engine', () => {
   const engine = useEngine();
 
-  it('deploys and destroys a null_resource, running its provisioners', () => {
+  it('deploys and destroys a null_resource, running its provisioners', async () => {
     const env = {
       MARKER_DIR: mkdtempSync(join(tmpdir(), 'pacs-lb-markers-')),
       STATE_DIR: mkdtempSync(join(tmpdir(), 'pacs-lb-state-')),
@@ -28,13 +28,13 @@ describe('cdktf CLI with the OpenTofu engine', () => {
     };
     const output = mkdtempSync(join(tmpdir(), 'pacs-lb-cdktf-out-'));
 
-    cdktfOk(engine(), ['deploy', 'null-app', '--auto-approve', '--skip-provider-lock', '--output', output], env);
+    await cdktfOk(engine(), ['deploy', 'null-app', '--auto-approve', '--skip-provider-lock', '--output', output], env);
     expect(readFileSync(join(env.MARKER_DIR, 'created'), 'utf8')).toBe('created\n');
     expect(existsSync(join(env.MARKER_DIR, 'destroyed'))).toBe(false);
     const state = JSON.parse(readFileSync(join(env.STATE_DIR, 'terraform.tfstate'), 'utf8'));
     expect(state.resources.map((r: { type: string }) => r.type)).toEqual(['null_resource']);
 
-    cdktfOk(engine(), ['destroy', 'null-app', '--auto-approve', '--skip-provider-lock', '--output', output], env);
+    await cdktfOk(engine(), ['destroy', 'null-app', '--auto-approve', '--skip-provider-lock', '--output', output], env);
     expect(readFileSync(join(env.MARKER_DIR, 'destroyed'), 'utf8')).toBe('destroyed\n');
     const after = JSON.parse(readFileSync(join(env.STATE_DIR, 'terraform.tfstate'), 'utf8'));
     expect(after.resources).toEqual([]);

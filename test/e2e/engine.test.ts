@@ -46,49 +46,49 @@ function workDir(config: object): string {
 describe('OpenTofu engine and null provider built from Go modules', () => {
   const engine = useEngine();
 
-  it('inits from the local mirror, runs the create provisioner on apply and the destroy provisioner on destroy', () => {
+  it('inits from the local mirror, runs the create provisioner on apply and the destroy provisioner on destroy', async () => {
     const markerDir = mkdtempSync(join(tmpdir(), 'pacs-lb-markers-'));
     const dir = workDir(markerConfig(markerDir));
 
-    tofuOk(engine(), dir, ['init', '-input=false']);
+    await tofuOk(engine(), dir, ['init', '-input=false']);
     const lock = readFileSync(join(dir, '.terraform.lock.hcl'), 'utf8');
     expect(lock).toContain('provider "registry.opentofu.org/hashicorp/null"');
     expect(lock).toContain('version     = "3.2.4"');
 
-    const apply = tofuOk(engine(), dir, ['apply', '-auto-approve', '-input=false']);
+    const apply = await tofuOk(engine(), dir, ['apply', '-auto-approve', '-input=false']);
     expect(apply.stdout).toContain('Apply complete! Resources: 1 added, 0 changed, 0 destroyed.');
     expect(readFileSync(join(markerDir, 'created'), 'utf8')).toBe('created\n');
     expect(existsSync(join(markerDir, 'destroyed'))).toBe(false);
 
-    const state = JSON.parse(tofuOk(engine(), dir, ['show', '-json']).stdout);
+    const state = JSON.parse((await tofuOk(engine(), dir, ['show', '-json'])).stdout);
     const [resource] = state.values.root_module.resources;
     expect(resource.address).toBe('null_resource.marker');
     expect(resource.values.triggers.created).toBe(join(markerDir, 'created'));
     expect(resource.values.id).toMatch(/^\d+$/);
 
-    const destroy = tofuOk(engine(), dir, ['destroy', '-auto-approve', '-input=false']);
+    const destroy = await tofuOk(engine(), dir, ['destroy', '-auto-approve', '-input=false']);
     expect(destroy.stdout).toContain('Destroy complete! Resources: 1 destroyed.');
     expect(readFileSync(join(markerDir, 'destroyed'), 'utf8')).toBe('destroyed\n');
-    expect(tofuOk(engine(), dir, ['state', 'list']).stdout).toBe('');
+    expect((await tofuOk(engine(), dir, ['state', 'list'])).stdout).toBe('');
   });
 
-  it('replaces the resource when a trigger changes, running destroy then create', () => {
+  it('replaces the resource when a trigger changes, running destroy then create', async () => {
     const markerDir = mkdtempSync(join(tmpdir(), 'pacs-lb-markers-'));
     const dir = workDir(markerConfig(markerDir));
-    tofuOk(engine(), dir, ['init', '-input=false']);
-    tofuOk(engine(), dir, ['apply', '-auto-approve', '-input=false']);
+    await tofuOk(engine(), dir, ['init', '-input=false']);
+    await tofuOk(engine(), dir, ['apply', '-auto-approve', '-input=false']);
 
     const otherDir = mkdtempSync(join(tmpdir(), 'pacs-lb-markers-'));
     writeFileSync(join(dir, 'main.tf.json'), JSON.stringify(markerConfig(otherDir)));
-    const apply = tofuOk(engine(), dir, ['apply', '-auto-approve', '-input=false']);
+    const apply = await tofuOk(engine(), dir, ['apply', '-auto-approve', '-input=false']);
 
     expect(apply.stdout).toContain('Apply complete! Resources: 1 added, 0 changed, 1 destroyed.');
     expect(readFileSync(join(markerDir, 'destroyed'), 'utf8')).toBe('destroyed\n');
     expect(readFileSync(join(otherDir, 'created'), 'utf8')).toBe('created\n');
-    tofuOk(engine(), dir, ['destroy', '-auto-approve', '-input=false']);
+    await tofuOk(engine(), dir, ['destroy', '-auto-approve', '-input=false']);
   });
 
-  it('rejects a destroy-time provisioner that references something other than self', () => {
+  it('rejects a destroy-time provisioner that references something other than self', async () => {
     const config = markerConfig(tmpdir()) as { variable?: object; resource: { null_resource: { marker: { provisioner: object[] } } } };
     config.variable = { marker: { type: 'string', default: '/tmp/marker' } };
     config.resource.null_resource.marker.provisioner[1] = {
@@ -96,16 +96,16 @@ describe('OpenTofu engine and null provider built from Go modules', () => {
     };
     const dir = workDir(config);
 
-    const init = runTofu(engine(), dir, ['init', '-input=false']);
+    const init = await runTofu(engine(), dir, ['init', '-input=false']);
 
     expect(init.status).toBe(1);
     expect(init.stderr).toContain('Invalid reference from destroy provisioner');
   });
 
-  it('never falls back to a registry: a provider missing from the mirror fails init', () => {
+  it('never falls back to a registry: a provider missing from the mirror fails init', async () => {
     const dir = workDir({ terraform: { required_providers: { random: { source: 'hashicorp/random' } } } });
 
-    const init = runTofu(engine(), dir, ['init', '-input=false']);
+    const init = await runTofu(engine(), dir, ['init', '-input=false']);
 
     expect(init.status).toBe(1);
     expect(init.stderr).toMatch(/registry\.opentofu\.org\/hashicorp\/random was not\s+found in any of the search locations/);

@@ -4,7 +4,7 @@
  * A warm cache makes `buildEngine()` take a second or two; a cold one takes minutes, so CI
  * runs the script before the tests.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { beforeAll } from 'vitest';
 
@@ -86,14 +86,25 @@ export function useEngine(): () => Engine {
   };
 }
 
-/** Runs `file <args>` in `dir` with the engine's environment and returns what it printed. */
-export function runWithEngine(engine: Engine, file: string, args: readonly string[], dir: string, extraEnv: NodeJS.ProcessEnv = {}): RunResult {
-  const run = spawnSync(file, args, { cwd: dir, encoding: 'utf8', env: engineEnv(engine, extraEnv), timeout: 10 * 60_000 });
-  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+/**
+ * Runs `file <args>` in `dir` with the engine's environment and resolves to what it printed.
+ * Asynchronous, so servers in the test process (the appliance double) keep answering.
+ */
+export function runWithEngine(engine: Engine, file: string, args: readonly string[], dir: string, extraEnv: NodeJS.ProcessEnv = {}): Promise<RunResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(file, args, { cwd: dir, env: engineEnv(engine, extraEnv), stdio: ['ignore', 'pipe', 'pipe'], timeout: 10 * 60_000 });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
 }
 
 /** The result, or an error carrying the command's output unless it exited 0. */
-export function succeeded(command: string, result: RunResult): RunResult {
+export async function succeeded(command: string, running: Promise<RunResult>): Promise<RunResult> {
+  const result = await running;
   if (result.status !== 0) {
     throw new Error(`${command} failed (status ${result.status}):\n${result.stdout}\n${result.stderr}`);
   }
@@ -101,11 +112,11 @@ export function succeeded(command: string, result: RunResult): RunResult {
 }
 
 /** Runs `tofu <args>` in `dir` without colour and returns what it printed. */
-export function runTofu(engine: Engine, dir: string, args: readonly string[], extraEnv: NodeJS.ProcessEnv = {}): RunResult {
+export function runTofu(engine: Engine, dir: string, args: readonly string[], extraEnv: NodeJS.ProcessEnv = {}): Promise<RunResult> {
   return runWithEngine(engine, engine.tofu, [...args, '-no-color'], dir, extraEnv);
 }
 
 /** Like `runTofu`, but throws with the engine's output unless it exits 0. */
-export function tofuOk(engine: Engine, dir: string, args: readonly string[], extraEnv: NodeJS.ProcessEnv = {}): RunResult {
+export function tofuOk(engine: Engine, dir: string, args: readonly string[], extraEnv: NodeJS.ProcessEnv = {}): Promise<RunResult> {
   return succeeded(`tofu ${args.join(' ')}`, runTofu(engine, dir, args, extraEnv));
 }
