@@ -139,6 +139,18 @@ describe('changes to the test site', () => {
     expect(double.dumpConfig().vips.map((v) => v.vip)).toContain('Manual_VIP');
   });
 
+  it('appliance down mid-deploy: the deploy fails; once it is back, deploying again converges', async () => {
+    const uninterrupted = double.dumpConfig().vips.sort(byName);
+    double.vips.clear();
+    terraform = new TerraformLike(env);
+    await double.down();
+    const stack = synthesize(cli, (app) => buildTestSite(app, { apiPort: double.port }));
+    await expect(terraform.apply(stack)).rejects.toThrow(/provisioner exited 5: .*ECONNREFUSED, after 3 tries/s);
+    await double.up();
+    await terraform.apply(stack);
+    expect(double.dumpConfig().vips.sort(byName)).toEqual(uninterrupted);
+  });
+
   it('a description change re-runs apply, which writes nothing', async () => {
     expect(await deploy({ dicomDescription: 'DICOM ${not} %{interpolated} \'quoted\' "text"' })).toEqual(['reload-haproxy']);
   });
