@@ -48,6 +48,10 @@ function tryTake(file: string): boolean {
  */
 export async function withApplianceLock<T>(stateDir: string, key: string, timeoutMs: number, work: () => Promise<T>): Promise<T> {
   fs.mkdirSync(stateDir, { recursive: true, mode: 0o700 });
+  const owner = fs.statSync(stateDir).uid;
+  if (typeof process.getuid === 'function' && owner !== process.getuid()) {
+    throw new CliError(EXIT.usage, `${stateDir}: the lock folder belongs to another user (uid ${owner}). Set PACS_LB_STATE_DIR to a folder of your own.`);
+  }
   const file = path.join(stateDir, `${key.replace(/[^A-Za-z0-9.-]/g, '_')}.lock`);
   const deadline = Date.now() + timeoutMs;
   while (!tryTake(file)) {

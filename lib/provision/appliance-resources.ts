@@ -18,9 +18,13 @@ export interface ProvisionedAppliance {
   vipSpecs(): VirtualServiceSpec[];
 }
 
-/** A digest of every VIP spec of the appliance: it changes whenever any VIP is added, changed or removed. */
+/**
+ * A digest of every VIP spec of the appliance: it changes whenever any VIP is added, changed or
+ * removed. Descriptions are left out: they never reach the appliance, so they need no reload.
+ */
 export function vipSetDigest(vips: VirtualServiceSpec[]): string {
-  return createHash('sha256').update(JSON.stringify(vips)).digest('hex');
+  const reachingTheAppliance = vips.map(({ description: _description, ...rest }) => rest);
+  return createHash('sha256').update(JSON.stringify(reachingTheAppliance)).digest('hex');
 }
 
 /** The VIP names, sorted and comma-separated (names cannot hold a comma). */

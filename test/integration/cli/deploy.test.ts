@@ -151,7 +151,9 @@ describe('changes to the test site', () => {
     expect(double.dumpConfig().vips.sort(byName)).toEqual(uninterrupted);
   });
 
-  it('a description change re-runs apply, which writes nothing', async () => {
-    expect(await deploy({ dicomDescription: 'DICOM ${not} %{interpolated} \'quoted\' "text"' })).toEqual(['reload-haproxy']);
+  it('a description change re-runs apply, which writes nothing, and needs no reload', async () => {
+    const before = terraform.runs.length;
+    expect(await deploy({ dicomDescription: 'DICOM ${not} %{interpolated} \'quoted\' "text"' })).toEqual([]);
+    expect(terraform.runs.slice(before).map((r) => r.argv.slice(2).join(' '))).toEqual(['apply Test_Dicom']);
   });
 });

@@ -14,9 +14,15 @@ export function startDouble(latencyMs = 0): Promise<ApplianceDouble> {
   return ApplianceDouble.start({ apiKey: SECRET.apiKey, username: SECRET.username, password: SECRET.password, latencyMs });
 }
 
-/** A temporary folder whose path holds spaces and both quote characters. */
+/** Removes a folder when the test process ends. */
+function removeAtExit(folder: string): string {
+  process.once('exit', () => fs.rmSync(folder, { recursive: true, force: true }));
+  return folder;
+}
+
+/** A temporary folder whose path holds spaces and both quote characters; removed at exit. */
 export function awkwardTempDir(prefix: string): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), `${prefix} with space 'single' "double"-`));
+  return removeAtExit(fs.mkdtempSync(path.join(os.tmpdir(), `${prefix} with space 'single' "double"-`)));
 }
 
 /** The environment a user (or Terraform) gives the CLI for the double: credentials, CA, fast retries. */
@@ -60,7 +66,7 @@ const REPO = path.resolve(__dirname, '../../..');
 export function compileCli(): string[] {
   const cache = path.join(REPO, 'node_modules', '.cache');
   fs.mkdirSync(cache, { recursive: true });
-  const outDir = fs.mkdtempSync(path.join(cache, `pacs-lb cli 'q' "dq"-`));
+  const outDir = removeAtExit(fs.mkdtempSync(path.join(cache, `pacs-lb cli 'q' "dq"-`)));
   execFileSync(path.join(REPO, 'node_modules', '.bin', 'tsc'), ['-p', path.join(REPO, 'tsconfig.json'), '--outDir', outDir, '--incremental', 'false', '--declaration', 'false', '--tsBuildInfoFile', 'null'], { stdio: 'pipe' });
   return [process.execPath, path.join(outDir, 'cli', 'main.js')];
 }
