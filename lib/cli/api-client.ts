@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as https from 'https';
 import { LbcliCommand } from '../render/appliance/lbcli-command';
 import { Credentials } from './credentials';
+import { ENV } from './environment';
 import { CliError, EXIT } from './exit-codes';
 import { CliOutput } from './output';
 
@@ -138,7 +139,7 @@ export class ApplianceApiClient {
           this.output.debug(`reply ${response.statusCode}: ${text}`);
           const status = response.statusCode ?? 0;
           if (status === 401 || status === 403) {
-            reject(new CliError(EXIT.auth, `appliance ${this.endpoint}: credentials refused (HTTP ${status}). Check ${'PACS_LB_API_KEY'} (and PACS_LB_USERNAME / PACS_LB_PASSWORD if the appliance wants them).`));
+            reject(new CliError(EXIT.auth, `appliance ${this.endpoint}: credentials refused (HTTP ${status}). Check ${ENV.apiKey} (and ${ENV.username} / ${ENV.password} if the appliance wants them).`));
           } else if (status >= 500) {
             reject(new RetryableError(`HTTP ${status}`));
           } else if (status < 200 || status >= 300) {
@@ -159,7 +160,7 @@ const CERTIFICATE_ERRORS = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ALTNAME|UNABLE_TO_
 function classifyNetworkError(error: NodeJS.ErrnoException): Error {
   if (error instanceof CliError || error instanceof RetryableError) return error;
   if (error.code && CERTIFICATE_ERRORS.test(error.code)) {
-    return new CliError(EXIT.unreachable, `appliance certificate not trusted (${error.code}). Give its CA certificate with --ca-file or PACS_LB_CA_FILE (or, knowingly, --insecure).`);
+    return new CliError(EXIT.unreachable, `appliance certificate not trusted (${error.code}). Give its CA certificate with --ca-file or ${ENV.caFile} (or, knowingly, --insecure).`);
   }
   return new RetryableError(error.code ?? error.message);
 }

@@ -11,6 +11,8 @@ import { ProvisionTarget } from './target';
 
 type Environment = Record<string, string | undefined>;
 
+const DEFAULT_API_PORT = 9443;
+
 /** The options every command that talks to the appliance accepts. */
 export interface ConnectionOptions {
   /** appliance.json written at synth. */
@@ -58,7 +60,8 @@ export interface Session {
 /** The appliance to talk to: from --host, or from --appliance-file / PACS_LB_APPLIANCE. */
 export function resolveAppliance(options: ConnectionOptions, env: Environment): ApplianceSpec {
   if (options.host) {
-    const port = numberSetting('--api-port', options.apiPort, {}, '', 9443);
+    const port = Number(options.apiPort ?? DEFAULT_API_PORT);
+    if (!Number.isInteger(port) || port < 1 || port > 65535) throw new CliError(EXIT.usage, `--api-port: "${options.apiPort}" is not a TCP port. Give 1-65535.`);
     return { schemaVersion: 1, name: options.host, managementAddresses: [options.host], apiPort: port, subnets: [] };
   }
   return readApplianceSpec(options.applianceFile, env);
