@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(haproxy keepalived dcmtk socat iproute2 nftables iputils-ping procps util-linux)
+packages=(haproxy keepalived dcmtk socat iproute2 nftables iputils-ping procps util-linux openssl)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "${package}" 2>/dev/null | grep -q "install ok installed" || missing+=("${package}")
