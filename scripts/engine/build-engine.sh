@@ -28,6 +28,9 @@ cache_dir="${PACS_LB_TOOLS_CACHE:-$HOME/.cache/cdktf-pacs-lb}/engine"
 # 11.0.1 was generated from (its constraint is "~> 3.0").
 null_version=3.2.4
 
+# Bump when the build flags below change, so cached builds made with the old flags are not reused.
+build_recipe=1
+
 log() { printf 'build-engine: %s\n' "$*" >&2; }
 fail() { log "$*"; exit 1; }
 
@@ -41,9 +44,9 @@ check_go_settings() {
   [[ "$(go env GOFLAGS)" != *-insecure* ]] || fail "GOFLAGS contains -insecure. Remove it."
 }
 
-# Short hash of the files that decide what a module builds.
+# Short hash of what decides a module's build: its Go files, go.mod, go.sum and the recipe.
 inputs_hash() {
-  (cd "$1" && sha256sum go.mod go.sum $(find . -name '*.go' | LC_ALL=C sort)) | sha256sum | cut -c1-12
+  { echo "recipe $build_recipe"; cd "$1" && sha256sum go.mod go.sum $(find . -name '*.go' | LC_ALL=C sort); } | sha256sum | cut -c1-12
 }
 
 # Selected version of a module in a Go module's build list, e.g. v1.12.6.
@@ -54,7 +57,7 @@ required_version() {
 # go build with release-like flags; refuses any go.sum change.
 go_build() {
   local module_dir=$1 output=$2 package=$3 ldflags=$4
-  (cd "$module_dir" && CGO_ENABLED=0 GOFLAGS=-mod=readonly \
+  (cd "$module_dir" && CGO_ENABLED=0 GOFLAGS="-mod=readonly -buildvcs=false" \
     go build -trimpath -ldflags "-s -w $ldflags" -o "$output" "$package")
 }
 
