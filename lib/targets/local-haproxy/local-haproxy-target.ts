@@ -8,6 +8,8 @@ import { ApplianceSpec, VirtualServiceSpec } from '../../spec/virtual-service-sp
 import { haproxySocketCommand } from './haproxy-socket';
 import { HaproxyProcessTable, parseShowProc } from './haproxy-processes';
 import { parseShowStat, ServerStatus } from './server-status';
+import { parseServerIds, parseShowTable, restoreCommands, StickEntry } from './stick-tables';
+import { PersistenceType } from '../../spec/persistence-type';
 
 const run = promisify(execFile);
 
@@ -46,7 +48,8 @@ export interface LocalHaproxyStatus {
  *   or reloads it hitlessly (new workers take over the listening sockets; old workers finish
  *   the transfers they carry). Applying the same VIPs again changes nothing. Real servers set to
  *   halt also lose the sessions open in the current worker (not those still held by workers
- *   older than the last reload).
+ *   older than the last reload). Persistence entries (source IP, last successful) are carried
+ *   into the new worker, so a reload neither moves clients nor lets a recovered server fail back.
  * - `stop` ends HAProxy and its workers; stopping a stopped target does nothing.
  * - `status` reports whether it runs and every server's state.
  *
@@ -101,7 +104,9 @@ export class LocalHaproxyTarget {
       return 'started';
     }
     await this.cutHaltedSessions(vips);
+    const stuck = await this.stickEntries(vips);
     await this.reload(table);
+    await this.restoreStickEntries(stuck);
     return 'reloaded';
   }
 
@@ -172,6 +177,20 @@ export class LocalHaproxyTarget {
       await this.runtimeCommand(`set server ${server} state maint`);
       await this.runtimeCommand(`shutdown sessions server ${server}`);
     }
+  }
+
+  /** The persistence entries of the VIPs that stick, as the current worker holds them. */
+  private async stickEntries(vips: VirtualServiceSpec[]): Promise<StickEntry[]> {
+    const sticky = vips.filter((vip) => [PersistenceType.SOURCE_IP, PersistenceType.LAST_SUCCESSFUL].includes(vip.persistence.kind));
+    const tables = await Promise.all(sticky.map(async (vip) => parseShowTable(vip.name, await this.runtimeCommand(`show table ${vip.name}`))));
+    return tables.flat();
+  }
+
+  /** Writes persistence entries into the new worker, for servers it still has. */
+  private async restoreStickEntries(entries: StickEntry[]): Promise<void> {
+    if (entries.length === 0) return;
+    const ids = parseServerIds(await this.runtimeCommand('show servers state'));
+    for (const command of restoreCommands(entries, ids)) await this.runtimeCommand(command);
   }
 
   /** The master's pid from the pid file, when that process still runs this target's configuration (the master CLI did not answer). */

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LocalHaproxyTarget } from '../../../lib/targets/local-haproxy/local-haproxy-target';
 import { echoscu, startStorescp, stopAllPeers, Storescp } from '../../support/dicom-peers';
 import { freePort } from '../../support/free-port';
-import { dicomCheck, liveAppliance, localTarget, Persistence, sessionsByServer, sessionsSince, stopAllHaproxies, waitForServer } from '../../support/live-haproxy';
+import { VirtualServiceSpec } from '../../../lib';
+import { dicomCheck, HealthCheck, liveAppliance, localTarget, Persistence, sessionsByServer, sessionsSince, stopAllHaproxies, waitForServer } from '../../support/live-haproxy';
 
 /** Runs n C-ECHOs through the VIP and returns how many each server carried; every one must succeed. */
 async function echoes(target: LocalHaproxyTarget, port: number, n: number): Promise<Record<string, number>> {
@@ -19,15 +20,16 @@ describe('live: last-successful persistence, one shared entry and no fail-back',
   const archives: Record<string, Storescp> = {};
   let target: LocalHaproxyTarget;
   let port: number;
+  let live: ReturnType<typeof liveAppliance>;
+  let vip: VirtualServiceSpec;
 
   beforeAll(async () => {
     archives.a = await startStorescp();
     archives.b = await startStorescp();
     port = await freePort();
-    const { appliance, addVip } = liveAppliance();
+    live = liveAppliance();
     target = localTarget();
-    await target.apply(appliance, [
-      addVip('Dicom_Last', {
+    vip = live.addVip('Dicom_Last', {
         port,
         healthCheck: dicomCheck(),
         persistence: Persistence.lastSuccessful(),
@@ -35,8 +37,8 @@ describe('live: last-successful persistence, one shared entry and no fail-back',
           { name: 'a', address: '127.0.0.1', port: archives.a.port },
           { name: 'b', address: '127.0.0.1', port: archives.b.port },
         ],
-      }),
-    ]);
+      });
+    await target.apply(live.appliance, [vip]);
     await waitForServer(target, 'Dicom_Last', 'a', 'UP');
     await waitForServer(target, 'Dicom_Last', 'b', 'UP');
   });
@@ -57,6 +59,12 @@ describe('live: last-successful persistence, one shared entry and no fail-back',
     expect(await echoes(target, port, 6)).toEqual({ [active]: 0, [standby]: 6 });
 
     archives[active] = await startStorescp({ port: archives[active].port });
+    await waitForServer(target, 'Dicom_Last', active, 'UP');
+    expect(await echoes(target, port, 6)).toEqual({ [active]: 0, [standby]: 6 });
+
+    // A change elsewhere reloads HAProxy; the shared entry is carried into the new worker.
+    const other = live.addVip('Other', { port: await freePort(), healthCheck: HealthCheck.none(), realServers: [{ name: 'x', address: '127.0.0.1', port: archives[standby].port }] });
+    expect(await target.apply(live.appliance, [vip, other])).toBe('reloaded');
     await waitForServer(target, 'Dicom_Last', active, 'UP');
     expect(await echoes(target, port, 6)).toEqual({ [active]: 0, [standby]: 6 });
   }, 50_000);
