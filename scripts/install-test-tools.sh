@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Installs what the test suite needs beyond npm packages, on a fresh Debian machine:
-# the real peers the integration tests run (HAProxy, keepalived, the OFFIS DICOM toolkit,
-# socat, iproute2 for network namespaces, nftables, ping, sysctl, unshare). Idempotent: installs only what is
-# missing. Needs root (or sudo).
+# - the real peers the integration tests run, from Debian: HAProxy, keepalived, the OFFIS
+#   DICOM toolkit, socat, iproute2 (network namespaces), nftables, ping, sysctl, unshare, openssl;
+# - the engine of the end-to-end tests: OpenTofu built from the Go module proxy and cached
+#   outside the repo (scripts/engine/build-engine.sh: 3-6 minutes cold, under a second warm).
+# Idempotent: installs only what is missing. Needs root (or sudo) and Go.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -20,3 +22,6 @@ if [ "${#missing[@]}" -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 echo "install-test-tools: ${packages[*]} present"
+
+bash scripts/engine/build-engine.sh >/dev/null
+echo "install-test-tools: engine built (see docs/engine.md)"
