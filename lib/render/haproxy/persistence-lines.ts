@@ -2,6 +2,7 @@ import { PersistenceType } from '../../spec/persistence-type';
 import { RealServerSpec, VirtualServiceSpec } from '../../spec/virtual-service-spec';
 import { addressFamily } from '../../validation/addresses';
 import { describePersistence } from '../describe';
+import { haproxyArgument } from './haproxy-argument';
 import { LAST_SUCCESSFUL_EXPIRY } from './haproxy-options';
 
 /** How one kind of persistence is written into haproxy.cfg. */
@@ -30,8 +31,8 @@ const PERSISTENCE: Record<PersistenceType, PersistenceRendering> = {
     serverOptions: none,
   },
   [PersistenceType.HTTP_COOKIE]: {
-    sectionLines: (vip) => [`cookie ${vip.persistence.cookieName} insert indirect nocache`],
-    serverOptions: (server) => ['cookie', server.name],
+    sectionLines: (vip) => [`cookie ${haproxyArgument(vip.persistence.cookieName!)} insert indirect nocache`],
+    serverOptions: (server) => ['cookie', haproxyArgument(server.name)],
   },
 };
 

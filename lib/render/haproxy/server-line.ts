@@ -3,6 +3,7 @@ import { RealServerSpec, VirtualServiceSpec } from '../../spec/virtual-service-s
 import { checkServerOptions } from './health-check-lines';
 import { clientAddressServerOptions } from './client-address-lines';
 import { haproxyEndpoint, haproxyHost } from './haproxy-address';
+import { haproxyArgument } from './haproxy-argument';
 import { persistenceServerOptions } from './persistence-lines';
 
 /**
@@ -32,7 +33,7 @@ export function serverLine(vip: VirtualServiceSpec, server: RealServerSpec): str
   const address = server.port === undefined ? haproxyHost(server.address) : haproxyEndpoint(server.address, String(server.port));
   return [
     'server',
-    server.name,
+    haproxyArgument(server.name),
     address,
     ...STATE_OPTIONS[server.state](server),
     ...(server.maxConnections !== undefined ? ['maxconn', String(server.maxConnections)] : []),

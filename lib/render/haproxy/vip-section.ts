@@ -6,6 +6,7 @@ import { describeMode } from '../describe';
 import { clientAddressSectionLines } from './client-address-lines';
 import { checkSectionLines } from './health-check-lines';
 import { haproxyEndpoint } from './haproxy-address';
+import { haproxyArgument } from './haproxy-argument';
 import { DEFAULT_LAYER7_IDLE_TIMEOUT_SECONDS } from '../../spec/defaults';
 import { persistenceSectionLines } from './persistence-lines';
 import { serverLine } from './server-line';
@@ -26,7 +27,7 @@ export function renderVipSection(vip: VirtualServiceSpec, number: number, bindAd
   const mode = vip.proxyMode === ProxyMode.HTTP ? 'http' : 'tcp';
   const header = [
     `# VIP ${number} ${vip.name} — ${describeMode(vip)}, ${/^\d+$/.test(describePorts(vip.ports)) ? 'port' : 'ports'} ${describePorts(vip.ports)}`,
-    ...(vip.description ? [`# ${vip.description}`] : []),
+    ...(vip.description ? [`# ${vip.description.replace(/[\x00-\x1f\x7f\u2028\u2029]/g, ' ')}`] : []),
     ...(standIn ? ['# Stood in for by a TCP proxy: servers see the proxy\'s address, and replies return through it.'] : []),
     ...(bindAddress !== vip.address ? [`# Bound to ${bindAddress} in place of the VIP address ${vip.address}.`] : []),
   ];
@@ -42,5 +43,5 @@ export function renderVipSection(vip: VirtualServiceSpec, number: number, bindAd
     ...checkSectionLines(vip.healthCheck),
     ...vip.realServers.map((server) => serverLine(vip, server)),
   ];
-  return [...header, `listen ${vip.name}`, ...body.map((line) => `  ${line}`)];
+  return [...header, `listen ${haproxyArgument(vip.name)}`, ...body.map((line) => `  ${line}`)];
 }

@@ -209,6 +209,23 @@ describe('renderHaproxyConfig: standing in for Layer 4', () => {
   });
 });
 
+describe('renderHaproxyConfig: nothing injects, even past validation', () => {
+  it.each([
+    ['a VIP name', { name: 'Evil\n  bind 0.0.0.0:22' }],
+    ['a real server name', { realServers: [{ name: "x'\nlisten y", address: '192.0.2.21', weight: 1, state: 'online' }] }],
+    ['a cookie name', { proxyMode: 'http', persistence: { kind: 'http-cookie', cookieName: 'A\nB' } }],
+    ['an HTTP path', { healthCheck: { kind: 'http-get', path: "/x'\n", expectStatus: 200, ...TIMING } }],
+  ])('refuses %s with a line break', (_what, changes) => {
+    expect(() => renderHaproxyConfig(APPLIANCE, [layer7Vip(changes as Partial<VirtualServiceSpec>)])).toThrow(/cannot be written safely into haproxy.cfg/);
+  });
+
+  it('keeps a description with a line break on its comment line', () => {
+    const config = renderHaproxyConfig(APPLIANCE, [layer7Vip({ description: 'one\nbind 0.0.0.0:22' })]);
+    expect(config).toContain('# one bind 0.0.0.0:22\n');
+    expect(config).not.toMatch(/^bind 0\.0\.0\.0/m);
+  });
+});
+
 describe('haproxyArgument', () => {
   it('passes plain words, single-quotes words with spaces or pipes', () => {
     expect(haproxyArgument('/status?x=1')).toBe('/status?x=1');
