@@ -5,6 +5,7 @@ import { haproxyFiles } from './haproxy/haproxy-files';
 import { keepalivedFiles } from './keepalived/keepalived-files';
 import { nftablesFiles } from './nftables/nftables-files';
 import { realServerFiles } from './real-server/real-server-files';
+import { reportFiles } from './report/report-files';
 import { renderVipTable } from './vip-table';
 
 /** A file to write, by path relative to the appliance's output folder. */
@@ -47,7 +48,7 @@ const specs: ApplianceRenderer = (appliance, vips) => [
 const vipTable: ApplianceRenderer = (appliance, vips) => [{ path: 'vip-table.md', content: renderVipTable(appliance, vips) }];
 
 /** Every appliance-level output, in the order written. */
-export const APPLIANCE_RENDERERS: ApplianceRenderer[] = [specs, applianceCommands, vipTable, haproxyFiles, keepalivedFiles, nftablesFiles, realServerFiles];
+export const APPLIANCE_RENDERERS: ApplianceRenderer[] = [specs, applianceCommands, vipTable, haproxyFiles, keepalivedFiles, nftablesFiles, realServerFiles, reportFiles];
 
 /** All files of an appliance's output folder. Pure: same input, byte-identical output. */
 export function renderApplianceFiles(appliance: ApplianceSpec, vips: VirtualServiceSpec[]): RenderedFile[] {

@@ -1,0 +1,59 @@
+import { ForwardingMethod } from '../../spec/forwarding-method';
+import { ProxyMode } from '../../spec/proxy-mode';
+import { RealServerState } from '../../spec/real-server-state';
+import { VirtualServiceSpec } from '../../spec/virtual-service-spec';
+
+/** How the report draws one mode: a two-line badge, a stroke colour and a light fill. */
+export interface ModeStyle {
+  /** Key used in CSS classes and `data-mode` attributes. */
+  readonly key: string;
+  /** Badge text, two short lines: `L4` / `DR`. */
+  readonly badge: [string, string];
+  /** Legend words. */
+  readonly legend: string;
+  /** Stroke and badge colour (Okabe-Ito palette, readable by colour-blind reviewers). */
+  readonly colour: string;
+  /** Light fill of the VIP box. */
+  readonly fill: string;
+}
+
+const LAYER4_STYLES: Record<ForwardingMethod, ModeStyle> = {
+  [ForwardingMethod.DR]: { key: 'l4-dr', badge: ['L4', 'DR'], legend: 'Layer 4 DR (direct routing)', colour: '#0072b2', fill: '#e3f0f8' },
+  [ForwardingMethod.NAT]: { key: 'l4-nat', badge: ['L4', 'NAT'], legend: 'Layer 4 NAT', colour: '#007a5a', fill: '#e0f3ec' },
+  [ForwardingMethod.SNAT]: { key: 'l4-snat', badge: ['L4', 'SNAT'], legend: 'Layer 4 SNAT', colour: '#b36b00', fill: '#fdf0d9' },
+};
+
+const LAYER7_STYLES: Record<ProxyMode, ModeStyle> = {
+  [ProxyMode.TCP]: { key: 'l7-tcp', badge: ['L7', 'TCP'], legend: 'Layer 7 reverse proxy (TCP)', colour: '#a4457d', fill: '#f7e6ef' },
+  [ProxyMode.HTTP]: { key: 'l7-http', badge: ['L7', 'HTTP'], legend: 'Layer 7 reverse proxy (HTTP)', colour: '#6a3d9a', fill: '#ece5f4' },
+};
+
+/** Every mode's style, in legend order. */
+export const MODE_STYLES: ModeStyle[] = [...Object.values(LAYER4_STYLES), ...Object.values(LAYER7_STYLES)];
+
+/** The style of a VIP's mode. */
+export function modeStyle(vip: VirtualServiceSpec): ModeStyle {
+  if (vip.layer === 7) return LAYER7_STYLES[vip.proxyMode ?? ProxyMode.TCP];
+  return LAYER4_STYLES[vip.forwarding ?? ForwardingMethod.DR];
+}
+
+/** How the report draws a real server's administrative state. */
+export interface StateStyle {
+  /** Legend words. */
+  readonly legend: string;
+  /** Box stroke. */
+  readonly stroke: string;
+  /** SVG dash pattern of the stroke; empty for a solid line. */
+  readonly dash: string;
+  /** Box fill. */
+  readonly fill: string;
+  /** Text colour. */
+  readonly text: string;
+}
+
+/** Each state's style: solid for online, dashed amber for drain, dotted red on grey for halt. */
+export const STATE_STYLES: Record<RealServerState, StateStyle> = {
+  [RealServerState.ONLINE]: { legend: 'online', stroke: '#2e7d32', dash: '', fill: '#ffffff', text: '#1a1a1a' },
+  [RealServerState.DRAIN]: { legend: 'drain (existing sessions finish, no new ones)', stroke: '#b36b00', dash: '6 3', fill: '#fff4e0', text: '#1a1a1a' },
+  [RealServerState.HALT]: { legend: 'halt (out of rotation, sessions cut)', stroke: '#c62828', dash: '2 2', fill: '#ececec', text: '#5a5a5a' },
+};
