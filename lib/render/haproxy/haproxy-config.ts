@@ -1,12 +1,12 @@
+import { DEFAULT_LAYER7_IDLE_TIMEOUT_SECONDS } from '../../spec/defaults';
 import { Protocol } from '../../spec/protocol';
 import { ApplianceSpec, VirtualServiceSpec } from '../../spec/virtual-service-spec';
+import { parseAddress, printable } from '../../validation/addresses';
 import { generatedHeader } from '../generated-header';
 import { haproxyArgument } from './haproxy-argument';
-import { checkGlobalLines } from './health-check-lines';
 import { CONNECT_RETRIES, CONNECT_TIMEOUT_SECONDS, DEFAULT_STATS_SOCKET, HaproxyRenderOptions } from './haproxy-options';
-import { DEFAULT_LAYER7_IDLE_TIMEOUT_SECONDS } from '../../spec/defaults';
+import { checkGlobalLines } from './health-check-lines';
 import { renderVipSection } from './vip-section';
-import { parseAddress, printable } from '../../validation/addresses';
 
 /**
  * Whether HAProxy carries the VIP: every Layer 7 VIP, and Layer 4 TCP VIPs when asked to stand
@@ -22,7 +22,7 @@ function bindAddress(vip: VirtualServiceSpec, options: HaproxyRenderOptions): st
   const replacement = options.bindAddresses?.[vip.name];
   if (replacement === undefined) return vip.address;
   const parsed = parseAddress(replacement);
-  if (!parsed) throw new Error(`${vip.name}: bindAddresses: "${printable(replacement)}" is not an IPv4 or IPv6 address. Give an address this machine owns, such as 127.0.1.5.`);
+  if (!parsed) throw new Error(`${vip.name}: bindAddresses: "${printable(replacement)}" is not an IPv4 or IPv6 address. Give an address this machine owns, such as 127.77.0.1.`);
   return parsed.toString();
 }
 

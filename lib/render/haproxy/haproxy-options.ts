@@ -18,7 +18,7 @@ export interface HaproxyRenderOptions {
   readonly proxyLayer4?: boolean;
   /**
    * Address to bind instead of a VIP's own, by VIP name: to run the VIP set on a machine that
-   * does not own the VIP addresses (e.g. `127.0.1.5` on a workstation).
+   * does not own the VIP addresses (e.g. `127.77.0.1` on a workstation).
    * @default - every VIP binds its own address
    */
   readonly bindAddresses?: Record<string, string>;

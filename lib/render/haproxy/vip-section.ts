@@ -1,5 +1,6 @@
-import { ProxyMode } from '../../spec/proxy-mode';
+import { DEFAULT_LAYER7_IDLE_TIMEOUT_SECONDS } from '../../spec/defaults';
 import { describePorts, formatRange } from '../../spec/ports';
+import { ProxyMode } from '../../spec/proxy-mode';
 import { Scheduler } from '../../spec/scheduler';
 import { VirtualServiceSpec } from '../../spec/virtual-service-spec';
 import { describeMode } from '../describe';
@@ -7,7 +8,6 @@ import { clientAddressSectionLines } from './client-address-lines';
 import { checkSectionLines } from './health-check-lines';
 import { haproxyEndpoint } from './haproxy-address';
 import { haproxyArgument } from './haproxy-argument';
-import { DEFAULT_LAYER7_IDLE_TIMEOUT_SECONDS } from '../../spec/defaults';
 import { persistenceSectionLines } from './persistence-lines';
 import { serverLine } from './server-line';
 
