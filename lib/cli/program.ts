@@ -7,6 +7,7 @@ import { diff } from './commands/diff';
 import { setRealServerState } from './commands/real-server-state';
 import { prune } from './commands/prune';
 import { reload } from './commands/reload';
+import { report } from './commands/report';
 import { status } from './commands/status';
 import { validate } from './commands/validate';
 import { ENV } from './environment';
@@ -92,6 +93,12 @@ function buildProgram(context: CliContext, streams: CliStreams, run: (work: () =
     .command('validate [folder]')
     .description('check a synthesized folder (default: .) with the synth-time rules')
     .action((folder) => run(() => validate(folder ?? '.', context)));
+
+  program
+    .command('report [folder]')
+    .description('the visual report of a synthesized folder (default: .): an HTML page with a diagram of the VIPs and real servers, the VIP table, checks, persistence and warnings')
+    .option('--output <file>', 'write the page to this file instead of standard output')
+    .action((folder, options) => run(() => report(folder ?? '.', options, context)));
 
   return program;
 }

@@ -1,0 +1,15 @@
+import * as fs from 'fs';
+import { reportFromSynthFolder } from '../../render/report/report-from-synth-folder';
+import { EXIT } from '../exit-codes';
+import { CliContext } from './context';
+
+/** `pacs-lb report [folder]`: the visual report (HTML) of a synthesized folder, printed or written to `--output`. */
+export async function report(folder: string, options: { output?: string }, context: CliContext): Promise<number> {
+  const html = reportFromSynthFolder(folder);
+  if (options.output === undefined) context.output.out(html.replace(/\n$/, ''));
+  else {
+    fs.writeFileSync(options.output, html);
+    context.output.err(`wrote ${options.output}`);
+  }
+  return EXIT.ok;
+}
