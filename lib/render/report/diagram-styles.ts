@@ -45,6 +45,8 @@ export interface StateStyle {
   readonly stroke: string;
   /** SVG dash pattern of the stroke; empty for a solid line. */
   readonly dash: string;
+  /** The same line as a CSS border style, for the legend. */
+  readonly border: string;
   /** Box fill. */
   readonly fill: string;
   /** Text colour. */
@@ -53,7 +55,7 @@ export interface StateStyle {
 
 /** Each state's style: solid for online, dashed amber for drain, dotted red on grey for halt. */
 export const STATE_STYLES: Record<RealServerState, StateStyle> = {
-  [RealServerState.ONLINE]: { legend: 'online', stroke: '#2e7d32', dash: '', fill: '#ffffff', text: '#1a1a1a' },
-  [RealServerState.DRAIN]: { legend: 'drain (existing sessions finish, no new ones)', stroke: '#b36b00', dash: '6 3', fill: '#fff4e0', text: '#1a1a1a' },
-  [RealServerState.HALT]: { legend: 'halt (out of rotation, sessions cut)', stroke: '#c62828', dash: '2 2', fill: '#ececec', text: '#5a5a5a' },
+  [RealServerState.ONLINE]: { legend: 'online', stroke: '#2e7d32', dash: '', border: 'solid', fill: '#ffffff', text: '#1a1a1a' },
+  [RealServerState.DRAIN]: { legend: 'drain (existing sessions finish, no new ones)', stroke: '#b36b00', dash: '6 3', border: 'dashed', fill: '#fff4e0', text: '#1a1a1a' },
+  [RealServerState.HALT]: { legend: 'halt (out of rotation, sessions cut)', stroke: '#c62828', dash: '2 2', border: 'dotted', fill: '#ececec', text: '#5a5a5a' },
 };

@@ -61,7 +61,7 @@ function legend(): string {
   const modes = MODE_STYLES.map((style) => `  <li><span class="swatch" style="background: ${style.colour}">${escapeHtml(style.badge.join(' '))}</span>${escapeHtml(style.legend)}</li>`);
   const states = Object.values(RealServerState).map((state) => {
     const s = STATE_STYLES[state];
-    return `  <li><span class="state" style="background: ${s.fill}; border-color: ${s.stroke}; border-style: ${s.dash ? 'dashed' : 'solid'}"></span>real server ${escapeHtml(s.legend)}</li>`;
+    return `  <li><span class="state" style="background: ${s.fill}; border-color: ${s.stroke}; border-style: ${s.border}"></span>real server ${escapeHtml(s.legend)}</li>`;
   });
   return ['<ul class="legend">', ...modes, ...states, '</ul>'].join('\n');
 }

@@ -12,7 +12,9 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { BrowserContext, chromium, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { VirtualServiceSpec } from '../../../lib';
+import { ApplianceSpec, ForwardingMethod, ProxyMode, RealServerState, VirtualServiceSpec } from '../../../lib';
+import { reportWarnings } from '../../../lib/render/report/report-files';
+import { renderReport } from '../../../lib/render/report/report-page';
 import { specsIn, synthesizeExample } from '../../support/stacks';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -150,6 +152,41 @@ describe('report.html of the example in headless Chromium', () => {
     for (const png of [pagePng, diagramPng]) {
       expect(readFileSync(png).subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
       expect(statSync(png).size).toBeGreaterThan(20_000);
+    }
+  });
+});
+
+describe('a report with every mode and state, in headless Chromium', () => {
+  it('draws drain dashed and halt dotted on grey, NAT and HTTP-mode VIPs in their own colours; screenshot test-results/report-states.png', async () => {
+    const folder = synthesizeExample();
+    const appliance = JSON.parse(readFileSync(join(folder, 'appliance.json'), 'utf8')) as ApplianceSpec;
+    const specs = specsIn(folder);
+    const ea = specs.EA_Dicom_Service;
+    const vips: VirtualServiceSpec[] = [
+      { ...ea, realServers: [{ ...ea.realServers[0], state: RealServerState.DRAIN }, { ...ea.realServers[1], state: RealServerState.HALT, weight: 0 }] },
+      { ...specs.DB_DBVIP, name: 'DB_NAT', forwarding: ForwardingMethod.NAT },
+      specs.DB_DBVIP,
+      { ...specs.ZFP, proxyMode: ProxyMode.HTTP },
+      specs.UV,
+    ];
+    const file = join(mkdtempSync(join(tmpdir(), 'pacs-lb-report-')), 'report.html');
+    writeFileSync(file, renderReport(appliance, vips, reportWarnings({ ...appliance, subnets: [] }, vips)));
+    const profile = mkdtempSync(join(tmpdir(), 'pacs-lb-chromium-'));
+    const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, viewport: VIEWPORT });
+    try {
+      const page = await context.newPage();
+      await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
+      const strokes = await page.$$eval('svg.diagram g.rip > rect', (rects) => rects.map((r) => `${r.parentElement!.getAttribute('data-state')} ${getComputedStyle(r).strokeDasharray}`));
+      expect(strokes.slice(0, 2)).toEqual(['drain 6px, 3px', 'halt 2px, 2px']);
+      expect(strokes.slice(2).every((s) => s === 'online none')).toBe(true);
+      const colours = await page.$$eval('svg.diagram g.vip > rect:first-of-type', (rects) => rects.map((r) => getComputedStyle(r).stroke));
+      expect(new Set(colours).size).toBe(5);
+      expect(await page.textContent('ul.warnings')).toContain('[pacs-lb:dr-subnets-undeclared] EA_Dicom_Service');
+      mkdirSync(ARTIFACTS, { recursive: true });
+      await page.screenshot({ path: join(ARTIFACTS, 'report-states.png'), fullPage: true });
+    } finally {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
     }
   });
 });
