@@ -15,7 +15,7 @@ import { dicomCheck, liveAppliance, localTarget, stopAllHaproxies, waitForServer
 
 const IMAGES = 12;
 const IMAGE_MB = 8;
-const RUNS = 3;
+const RUNS = 5;
 const PARALLEL = 4;
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
