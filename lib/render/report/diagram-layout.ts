@@ -9,15 +9,21 @@ import { ApplianceSpec, RealServerSpec, VirtualServiceSpec } from '../../spec/vi
 
 /** A rectangle in SVG user units. */
 export interface Box {
+  /** Left edge. */
   readonly x: number;
+  /** Top edge. */
   readonly y: number;
+  /** Width. */
   readonly width: number;
+  /** Height. */
   readonly height: number;
 }
 
 /** A real server's box in the row of its VIP. */
 export interface RealServerPlacement {
+  /** The real server drawn. */
   readonly server: RealServerSpec;
+  /** Its box. */
   readonly box: Box;
   /** `EA1  online`, then `192.0.2.21  weight 100` (`192.0.2.21:8080  weight 100` with a port). */
   readonly lines: [string, string];
@@ -25,26 +31,35 @@ export interface RealServerPlacement {
 
 /** A VIP's box, its number in declaration order, and the frame around its real servers. */
 export interface VipPlacement {
+  /** The VIP drawn. */
   readonly vip: VirtualServiceSpec;
   /** 1-based position, as the VIP table numbers it. */
   readonly number: number;
+  /** The VIP's box. */
   readonly box: Box;
   /** `7 DB_MT`, then `198.51.100.100  every TCP port except 20000`. */
   readonly lines: [string, string];
+  /** The frame around the VIP's real servers. */
   readonly serverFrame: Box;
+  /** The real servers, in declaration order. */
   readonly servers: RealServerPlacement[];
 }
 
 /** The whole diagram of one appliance. */
 export interface DiagramLayout {
+  /** Width of the SVG. */
   readonly width: number;
+  /** Height of the SVG. */
   readonly height: number;
   /** Baseline of the column titles. */
   readonly titleBaseline: number;
   /** Left edges of the three columns: appliance, VIPs, real servers. */
   readonly columns: [number, number, number];
+  /** The appliance's box, as tall as the VIP rows. */
   readonly appliance: Box;
+  /** The appliance's text: name, HA pair or single, addresses, API port, subnets, VIP count. */
   readonly applianceLines: string[];
+  /** One row per VIP, top to bottom. */
   readonly vips: VipPlacement[];
 }
 

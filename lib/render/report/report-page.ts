@@ -9,8 +9,11 @@ import { renderCheckHtmlTable, renderVipHtmlTable } from './vip-tables';
 
 /** One appliance's part of a report: the appliance, its VIPs in declaration order, and its validation warnings. */
 export interface ApplianceReport {
+  /** The appliance. */
   readonly appliance: ApplianceSpec;
+  /** Its VIPs, in the order they are numbered. */
   readonly vips: VirtualServiceSpec[];
+  /** Its validation warnings, as synth words them. */
   readonly warnings: string[];
 }
 
