@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # Installs what the test suite needs beyond npm packages, on a fresh Debian machine:
 # - the real peers the integration tests run, from Debian: HAProxy, keepalived, the OFFIS
-#   DICOM toolkit, socat, iproute2 (network namespaces), nftables, ping, sysctl, unshare, openssl;
+#   DICOM toolkit, socat, iproute2 (network namespaces), nftables, ping, sysctl, unshare, openssl,
+#   and Chromium with two fonts for the browser test of the visual report;
 # - the engine of the end-to-end tests: OpenTofu built from the Go module proxy and cached
 #   outside the repo (scripts/engine/build-engine.sh: 3-6 minutes cold, under a second warm).
 # Idempotent: installs only what is missing. Needs root (or sudo) and Go.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(haproxy keepalived dcmtk socat iproute2 nftables iputils-ping procps util-linux openssl)
+packages=(haproxy keepalived dcmtk socat iproute2 nftables iputils-ping procps util-linux openssl chromium fonts-dejavu-core fonts-liberation)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "${package}" 2>/dev/null | grep -q "install ok installed" || missing+=("${package}")

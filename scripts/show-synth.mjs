@@ -26,5 +26,6 @@ for (const stack of readdirSync(stacksFolder).sort()) {
   for (const file of files) console.log(`  ${relative(join(stacksFolder, stack), file)}`);
   for (const table of files.filter((f) => f.endsWith('vip-table.md'))) {
     console.log(`\n${readFileSync(table, 'utf8')}`);
+    console.log(`Open ${join(table, '..', 'report.html')} in a browser for the diagram.`);
   }
 }
