@@ -11,7 +11,7 @@
  * Printed per kind: time from the failure to "marked down" (median and worst), associations
  * opened during that window, and failed associations, split into those in flight on the failed
  * archive at the instant it failed (lost at any load balancer) and those started afterwards
- * (the ones the VIP must save).
+ * (the ones the VIP must save); for crashes, the time from restart to back in rotation.
  */
 import { DEFAULT_CHECK_TIMING } from '../lib/spec/defaults';
 import { ClientResult, echoscu, killGroup, startStorescp, stopAllPeers, Storescp } from '../test/support/dicom-peers';
@@ -28,6 +28,8 @@ interface TimedResult extends ClientResult {
 
 interface Trial {
   readonly detectionMs: number;
+  /** Crash only: from the archive's restart to its return to rotation (rise successes). */
+  returnMs?: number;
   readonly duringWindow: number;
   readonly inFlightLost: number;
   readonly laterFailed: number;
@@ -86,15 +88,17 @@ async function main(): Promise<void> {
         await sleep(1500);
         const results = await loop.stop();
         const failed = results.filter((r) => r.status !== 0);
-        kinds[kind].push({
+        const trialFigures: Trial = {
           detectionMs,
           duringWindow: results.filter((r) => r.startedAt >= failedAt && r.startedAt <= downAt).length,
           inFlightLost: failed.filter((r) => r.startedAt < failedAt).length,
           laterFailed: failed.filter((r) => r.startedAt >= failedAt).length,
           total: results.length,
-        });
+        };
+        kinds[kind].push(trialFigures);
         if (kind === 'crash') {
           archives[0] = await startStorescp({ port: archives[0].port });
+          trialFigures.returnMs = await waitForServer(target, VIP, 'archive1', 'UP', 30_000);
         } else {
           process.kill(-archives[0].process.pid!, 'SIGCONT');
         }
@@ -117,6 +121,8 @@ async function main(): Promise<void> {
         `associations during the window ${sum((t) => t.duringWindow)}, of ${sum((t) => t.total)} in all; ` +
         `failed: ${sum((t) => t.laterFailed)} started after the failure, ${sum((t) => t.inFlightLost)} in flight at the failure`,
     );
+    const returns = trials.flatMap((t) => (t.returnMs === undefined ? [] : [t.returnMs]));
+    if (returns.length > 0) console.log(`${kind.padEnd(6)}: back in rotation after restart: median ${(median(returns) / 1000).toFixed(2)} s (rise ${rise} × interval ${intervalSeconds} s)`);
   }
 }
 
