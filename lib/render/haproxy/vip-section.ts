@@ -1,9 +1,9 @@
 import { DEFAULT_LAYER7_IDLE_TIMEOUT_SECONDS } from '../../spec/defaults';
-import { describePorts, formatRange } from '../../spec/ports';
+import { formatRange } from '../../spec/ports';
 import { ProxyMode } from '../../spec/proxy-mode';
 import { Scheduler } from '../../spec/scheduler';
 import { VirtualServiceSpec } from '../../spec/virtual-service-spec';
-import { describeMode } from '../describe';
+import { vipHeading } from '../vip-heading';
 import { clientAddressSectionLines } from './client-address-lines';
 import { checkSectionLines } from './health-check-lines';
 import { haproxyEndpoint } from './haproxy-address';
@@ -26,7 +26,7 @@ export function renderVipSection(vip: VirtualServiceSpec, number: number, bindAd
   const standIn = vip.layer === 4;
   const mode = vip.proxyMode === ProxyMode.HTTP ? 'http' : 'tcp';
   const header = [
-    `# VIP ${number} ${vip.name} — ${describeMode(vip)}, ${/^\d+$/.test(describePorts(vip.ports)) ? 'port' : 'ports'} ${describePorts(vip.ports)}`,
+    vipHeading(vip, number),
     ...(vip.description ? [`# ${vip.description.replace(/[\x00-\x1f\x7f\u2028\u2029]/g, ' ')}`] : []),
     ...(standIn ? ['# Stood in for by a TCP proxy: servers see the proxy\'s address, and replies return through it.'] : []),
     ...(bindAddress !== vip.address ? [`# Bound to ${bindAddress} in place of the VIP address ${vip.address}.`] : []),

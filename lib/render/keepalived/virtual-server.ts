@@ -8,7 +8,7 @@ import { RealServerSpec, VirtualServiceSpec } from '../../spec/virtual-service-s
 import { addressFamily } from '../../validation/addresses';
 import { checkerLines } from './checker';
 import { firewallMark, usesFirewallMark } from './firewall-mark';
-import { vipHeading } from './vip-heading';
+import { vipHeading } from '../vip-heading';
 
 /** IPVS forwarding: SNAT is NAT here, plus the masquerade rule in nftables.nft. */
 const LB_KIND: Record<ForwardingMethod, string> = {
@@ -77,13 +77,13 @@ function persistenceLines(vip: VirtualServiceSpec): string[] {
 export function virtualServerLines(vip: VirtualServiceSpec, index: number): string[] {
   if (vip.realServers.every((rip) => rip.state === RealServerState.HALT)) {
     // keepalived would ignore a virtual server without real servers (and say so); clients are refused.
-    return [vipHeading(vip, index), '# every real server is halted: no virtual server'];
+    return [vipHeading(vip, index + 1), '# every real server is halted: no virtual server'];
   }
   const fwmark = usesFirewallMark(vip);
   const head = fwmark ? `virtual_server fwmark ${firewallMark(index)} {` : `virtual_server ${vip.address} ${singlePort(vip)} {`;
   const family = fwmark && addressFamily(vip.address) === 'ipv6' ? ['ip_family inet6'] : [];
   return [
-    vipHeading(vip, index),
+    vipHeading(vip, index + 1),
     head,
     ...indent([
       `delay_loop ${vip.healthCheck.intervalSeconds}`,

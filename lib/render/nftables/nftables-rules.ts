@@ -4,7 +4,7 @@ import { ApplianceSpec, VirtualServiceSpec } from '../../spec/virtual-service-sp
 import { addressFamily } from '../../validation/addresses';
 import { generatedHeader } from '../generated-header';
 import { firewallMark, FIREWALL_MARK_BASE, usesFirewallMark } from '../keepalived/firewall-mark';
-import { vipHeading } from '../keepalived/vip-heading';
+import { vipHeading } from '../vip-heading';
 
 /** The nftables table that holds every rule of this file; reloading the file replaces it whole. */
 export const NFTABLES_TABLE = 'pacs_lb';
@@ -40,7 +40,7 @@ function chain(name: string, hook: string, comment: string, rules: [VirtualServi
     `  # ${comment}`,
     `  chain ${name} {`,
     `    ${hook}`,
-    ...rules.flatMap(([vip, index, rule]) => [`    ${vipHeading(vip, index)}`, `    ${rule}`]),
+    ...rules.flatMap(([vip, index, rule]) => [`    ${vipHeading(vip, index + 1)}`, `    ${rule}`]),
     '  }',
   ];
 }

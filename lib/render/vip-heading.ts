@@ -1,0 +1,20 @@
+import { describePorts, portCount } from '../spec/ports';
+import { VirtualServiceSpec } from '../spec/virtual-service-spec';
+import { describeMode } from './describe';
+
+/** `port 104`, `ports 104, 4100, 8080`, or `every TCP port except 20000`. */
+function portWords(vip: VirtualServiceSpec): string {
+  const ports = describePorts(vip.ports);
+  if (vip.ports.allExcept) return ports;
+  return portCount(vip.ports) > 1 ? `ports ${ports}` : `port ${ports}`;
+}
+
+/**
+ * The comment line that names a VIP before its section, e.g.
+ * `# VIP 2 EA_Dicom_Service — Layer 4 DR, port 104`, in every generated file. `number` is the
+ * VIP's 1-based place on the appliance (as in the VIP table). Only validated names and numbers
+ * appear, never free text.
+ */
+export function vipHeading(vip: VirtualServiceSpec, number: number): string {
+  return `# VIP ${number} ${vip.name} — ${describeMode(vip)}, ${portWords(vip)}`;
+}
