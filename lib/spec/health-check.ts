@@ -48,6 +48,12 @@ export interface HttpCheckOptions extends PortCheckOptions {
   readonly expectText?: string;
   /** Host header to send. @default - the real server's address */
   readonly host?: string;
+  /**
+   * HTTPS checks: absolute path, on the load balancer, of a PEM file of the CAs the server's
+   * certificate must chain to. Without it, any certificate is accepted (self-signed included).
+   * @default - the certificate is not verified
+   */
+  readonly caFile?: string;
 }
 
 /**
@@ -173,6 +179,7 @@ function httpFields(kind: HealthCheckType, options: HttpCheckOptions): HealthChe
     expectStatus: options.expectStatus ?? DEFAULT_CHECK_STATUS,
     expectText: options.expectText,
     host: options.host,
+    caFile: options.caFile,
     ...timing(options),
   };
 }

@@ -58,6 +58,8 @@ export interface HealthCheckSpec {
   readonly expectText?: string;
   /** HTTP(S) checks: the Host header sent. @default - the real server's address */
   readonly host?: string;
+  /** HTTPS checks: PEM file of CAs on the load balancer to verify the server against. @default - not verified */
+  readonly caFile?: string;
   /** DICOM check: the called AE title (the archive's). @default - absent for other checks */
   readonly calledAeTitle?: string;
   /** DICOM check: the calling AE title (the load balancer's). @default - absent for other checks */

@@ -52,6 +52,12 @@ export const SCRIPT_PATH_FORMAT: TextFormat = {
   pattern: /^(?!.*\.\.)\/[A-Za-z0-9_./-]{1,254}$/,
 };
 
+/** Files on the load balancer (CA bundles). */
+export const FILE_PATH_FORMAT: TextFormat = {
+  describe: 'an absolute path of letters, digits and _./- without ".."',
+  pattern: SCRIPT_PATH_FORMAT.pattern,
+};
+
 /** HTTP cookie names. */
 export const COOKIE_NAME_FORMAT: TextFormat = {
   describe: '1-64 characters: letters, digits, "_" and "-"',

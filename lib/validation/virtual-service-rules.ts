@@ -12,6 +12,7 @@ import {
   COOKIE_NAME_FORMAT,
   DESCRIPTION_FORMAT,
   EXPECT_TEXT_FORMAT,
+  FILE_PATH_FORMAT,
   HL7_NAME_FORMAT,
   HOST_FORMAT,
   HTTP_PATH_FORMAT,
@@ -107,6 +108,7 @@ const healthCheckRules: VirtualServiceRule = (vip) => {
     ...number(vip, 'healthCheck.expectStatus', check.expectStatus, RANGES.expectStatus),
     ...text(vip, 'healthCheck.expectText', check.expectText, EXPECT_TEXT_FORMAT),
     ...text(vip, 'healthCheck.host', check.host, HOST_FORMAT),
+    ...text(vip, 'healthCheck.caFile', check.caFile, FILE_PATH_FORMAT),
     ...text(vip, 'healthCheck.calledAeTitle', check.calledAeTitle, AE_TITLE_FORMAT),
     ...text(vip, 'healthCheck.callingAeTitle', check.callingAeTitle, AE_TITLE_FORMAT),
     ...text(vip, 'healthCheck.sendingApplication', check.sendingApplication, HL7_NAME_FORMAT),
@@ -120,6 +122,9 @@ const healthCheckRules: VirtualServiceRule = (vip) => {
   ];
   if (check.kind === HealthCheckType.EXTERNAL) {
     problems.push(...(matches(SCRIPT_PATH_FORMAT, check.script) ? [] : [problem(vip.name, 'healthCheck.script', `"${printable(check.script)}" is not allowed`, `Use ${SCRIPT_PATH_FORMAT.describe}`)]));
+  }
+  if (check.caFile !== undefined && check.kind !== HealthCheckType.HTTPS_GET) {
+    problems.push(problem(vip.name, 'healthCheck.caFile', `a CA file verifies HTTPS servers, and this is a ${check.kind} check`, 'Remove caFile, or use HealthCheck.httpsGet()'));
   }
   if (PORT_CHECKS.includes(check.kind) && check.port === undefined && portCount(vip.ports) > 1) {
     problems.push(problem(vip.name, 'healthCheck.port', `a ${check.kind} check on a VIP with several ports must name the port it checks`, 'Set port in the health check options, e.g. HealthCheck.connect({ port: 8080 })'));

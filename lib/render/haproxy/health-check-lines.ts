@@ -10,7 +10,7 @@ interface CheckRendering {
   /** Lines in the VIP's section that define the check. */
   readonly sectionLines: (check: HealthCheckSpec) => string[];
   /** Options on every server line that turn the check on; empty for no check. */
-  readonly serverOptions: string[];
+  readonly serverOptions: (check: HealthCheckSpec) => string[];
   /** Lines the global section needs for this kind. */
   readonly globalLines: string[];
 }
@@ -57,30 +57,39 @@ function hl7Lines(check: HealthCheckSpec): string[] {
   ];
 }
 
+/**
+ * HTTPS checks verify the server's certificate against the CA file when one is given; without
+ * one, any certificate is accepted (self-signed included): the check then proves the service
+ * answers, not who it is.
+ */
+function httpsServerOptions(check: HealthCheckSpec): string[] {
+  const verification = check.caFile ? ['verify', 'required', 'ca-file', haproxyArgument(check.caFile)] : ['verify', 'none'];
+  return ['check', 'check-ssl', ...verification];
+}
+
 const CHECK: Record<HealthCheckType, CheckRendering> = {
-  [HealthCheckType.CONNECT]: { sectionLines: () => [], serverOptions: ['check'], globalLines: [] },
-  [HealthCheckType.HTTP_GET]: { sectionLines: httpLines, serverOptions: ['check'], globalLines: [] },
-  // Self-signed server certificates are accepted: the check proves the service answers, not who it is.
-  [HealthCheckType.HTTPS_GET]: { sectionLines: httpLines, serverOptions: ['check', 'check-ssl', 'verify', 'none'], globalLines: [] },
+  [HealthCheckType.CONNECT]: { sectionLines: () => [], serverOptions: () => ['check'], globalLines: [] },
+  [HealthCheckType.HTTP_GET]: { sectionLines: httpLines, serverOptions: () => ['check'], globalLines: [] },
+  [HealthCheckType.HTTPS_GET]: { sectionLines: httpLines, serverOptions: httpsServerOptions, globalLines: [] },
   [HealthCheckType.PING]: {
     sectionLines: () => ['# HAProxy cannot ping: a TCP connect to the server stands in for the ICMP check.'],
-    serverOptions: ['check'],
+    serverOptions: () => ['check'],
     globalLines: [],
   },
-  [HealthCheckType.DICOM_ASSOCIATION]: { sectionLines: dicomLines, serverOptions: ['check'], globalLines: [] },
-  [HealthCheckType.HL7_MLLP]: { sectionLines: hl7Lines, serverOptions: ['check'], globalLines: [] },
+  [HealthCheckType.DICOM_ASSOCIATION]: { sectionLines: dicomLines, serverOptions: () => ['check'], globalLines: [] },
+  [HealthCheckType.HL7_MLLP]: { sectionLines: hl7Lines, serverOptions: () => ['check'], globalLines: [] },
   [HealthCheckType.EXTERNAL]: {
     sectionLines: (check) => ['option external-check', `external-check command ${haproxyArgument(check.script!)}`],
-    serverOptions: ['check'],
+    serverOptions: () => ['check'],
     globalLines: ['external-check', 'insecure-fork-wanted'],
   },
-  [HealthCheckType.NONE]: { sectionLines: () => [], serverOptions: [], globalLines: [] },
+  [HealthCheckType.NONE]: { sectionLines: () => [], serverOptions: () => [], globalLines: [] },
 };
 
 /** Lines of the VIP's section for its check: what it sends and expects, and its timing. */
 export function checkSectionLines(check: HealthCheckSpec): string[] {
   const rendering = CHECK[check.kind];
-  if (rendering.serverOptions.length === 0) return [`# Health check: none, every server is considered up.`];
+  if (rendering.serverOptions(check).length === 0) return [`# Health check: none, every server is considered up.`];
   return [
     `# Health check: ${describeHealthCheck(check)}; down after ${check.fall} failures, back after ${check.rise} successes.`,
     ...rendering.sectionLines(check),
@@ -91,7 +100,7 @@ export function checkSectionLines(check: HealthCheckSpec): string[] {
 
 /** Options on a server line that turn the check on, with the port it connects to when that differs. */
 export function checkServerOptions(check: HealthCheckSpec, checkPort: number | undefined): string[] {
-  const options = CHECK[check.kind].serverOptions;
+  const options = CHECK[check.kind].serverOptions(check);
   if (options.length === 0) return [];
   return checkPort === undefined ? options : [...options, 'port', String(checkPort)];
 }

@@ -1,3 +1,6 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
 import * as tls from 'tls';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LocalHaproxyTarget } from '../../../lib/targets/local-haproxy/local-haproxy-target';
@@ -24,6 +27,9 @@ describe('live: HTTP and HTTPS checks, and TLS pass-through', () => {
 
   beforeAll(async () => {
     const certificate = selfSignedCertificate('viewer1.pacs.test');
+    const caFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'ca-'));
+    fs.writeFileSync(path.join(caFolder, 'own.pem'), certificate.cert);
+    fs.writeFileSync(path.join(caFolder, 'other.pem'), selfSignedCertificate('another-ca.pacs.test').cert);
     peers.healthy = await startWebPeer(200, 'status: all good', certificate);
     peers.failing = await startWebPeer(503, 'status: all good', certificate);
     peers.wrongText = await startWebPeer(200, 'status: degraded', certificate);
@@ -39,6 +45,8 @@ describe('live: HTTP and HTTPS checks, and TLS pass-through', () => {
         realServers: [server('healthy'), server('failing'), server('wrongText')],
       }),
       addVip('Viewer_Plain', { port: await freePort(), healthCheck: HealthCheck.httpGet({ path: '/health' }), realServers: [server('plain')] }),
+      addVip('Viewer_Verified', { port: await freePort(), healthCheck: HealthCheck.httpsGet({ path: '/status', caFile: path.join(caFolder, 'own.pem') }), realServers: [server('healthy')] }),
+      addVip('Viewer_Wrong_Ca', { port: await freePort(), healthCheck: HealthCheck.httpsGet({ path: '/status', caFile: path.join(caFolder, 'other.pem') }), realServers: [server('healthy')] }),
     ]);
   });
 
@@ -56,6 +64,11 @@ describe('live: HTTP and HTTPS checks, and TLS pass-through', () => {
   it('marks a server down on the wrong status, or when the body lacks the expected text', async () => {
     await waitForServer(target, 'Viewer_Tls', 'failing', 'DOWN');
     await waitForServer(target, 'Viewer_Tls', 'wrongText', 'DOWN');
+  });
+
+  it('with a CA file, an HTTPS check accepts a server whose certificate chains to it, and marks down one that does not', async () => {
+    await waitForServer(target, 'Viewer_Verified', 'healthy', 'UP');
+    await waitForServer(target, 'Viewer_Wrong_Ca', 'healthy', 'DOWN');
   });
 
   it('an HTTP check GETs the path in plain HTTP', async () => {

@@ -219,6 +219,18 @@ const CASES: RuleCase[] = [
     message: 'web: healthCheck.script: "/tmp/x;reboot" is not allowed. Use an absolute path of letters, digits and _./- without "..".',
   },
   {
+    rule: 'a CA file is an absolute path, for HTTPS checks only',
+    passing: (a) => dr(a, 'web', { healthCheck: HealthCheck.httpsGet({ caFile: '/etc/pki/pacs-ca.pem' }) }),
+    failing: (a) => dr(a, 'web', { healthCheck: HealthCheck.httpGet({ caFile: '/etc/pki/pacs-ca.pem' }) }),
+    message: 'web: healthCheck.caFile: a CA file verifies HTTPS servers, and this is a http-get check. Remove caFile, or use HealthCheck.httpsGet().',
+  },
+  {
+    rule: 'a CA file path carries no shell or config characters',
+    passing: (a) => dr(a, 'web', { healthCheck: HealthCheck.httpsGet({ caFile: '/etc/pki/pacs-ca.pem' }) }),
+    failing: (a) => dr(a, 'web', { healthCheck: HealthCheck.httpsGet({ caFile: 'ca.pem verify none' }) }),
+    message: 'web: healthCheck.caFile: "ca.pem verify none" is not allowed. Use an absolute path of letters, digits and _./- without "..".',
+  },
+  {
     rule: 'a persistence netmask is a contiguous IPv4 netmask',
     passing: (a) => dr(a, 'web', { persistence: Persistence.sourceIp({ netmask: '255.255.255.0' }) }),
     failing: (a) => dr(a, 'web', { persistence: Persistence.sourceIp({ netmask: '255.0.255.0' }) }),

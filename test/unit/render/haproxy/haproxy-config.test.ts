@@ -170,6 +170,11 @@ describe('renderHaproxyConfig: health checks', () => {
     expect(servers(lines)[1]).toBe('server pacs2 192.0.2.22:11112 weight 100 check check-ssl verify none');
   });
 
+  it('HTTPS with a CA file: the server certificate must chain to it', () => {
+    const lines = section(layer7Vip({ healthCheck: { kind: 'https-get', path: '/', expectStatus: 200, caFile: '/etc/ssl/certs/ca-certificates.crt', ...TIMING } } as Partial<VirtualServiceSpec>));
+    expect(servers(lines)[1]).toBe('server pacs2 192.0.2.22:11112 weight 100 check check-ssl verify required ca-file /etc/ssl/certs/ca-certificates.crt');
+  });
+
   it('external: the script, with external checks allowed in the global section', () => {
     const config = renderHaproxyConfig(APPLIANCE, [layer7Vip({ healthCheck: { kind: 'external', script: '/usr/local/bin/pacs-check', ...TIMING } } as Partial<VirtualServiceSpec>)]);
     expect(config).toContain('global\n  stats socket /run/haproxy/admin.sock mode 600 level admin expose-fd listeners\n  stats timeout 30s\n  external-check\n  insecure-fork-wanted\n');
