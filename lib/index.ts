@@ -26,3 +26,4 @@ export * from './vips/hl7-vip';
 export * from './centricity/service-pack';
 export * from './centricity/centricity-pacs-props';
 export * from './centricity/centricity-pacs';
+export * from './testing/pacs-lb-testing';
