@@ -21,6 +21,12 @@ synth_folder=$(cd "$synth_folder" && pwd)
 repo=$(cd "$(dirname "$0")/.." && pwd)
 cd "$repo"
 
+# jsii, jsii-pacmak and the jsii runtime inside the Python package print a banner about
+# Node 20's end of life on every start; the project runs on Node 20 (package.json engines),
+# so say it once here instead.
+export JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION="$(node -p "process.versions.node.split('.')[0]")"
+echo "node $(node --version) runs jsii and its runtime"
+
 step() { printf '\n== %s (%ss)\n' "$1" "$SECONDS"; }
 
 if [ "$build" = yes ]; then
@@ -41,10 +47,6 @@ python3 -m venv "$venv"
 
 cd examples/python
 export PYTHONDONTWRITEBYTECODE=1
-# The jsii runtime inside the Python package prints a banner about Node 20's end of life on
-# every start; the project runs on Node 20 (package.json engines), so say it once here instead.
-export JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION=1
-echo "node $(node --version) runs the jsii runtime"
 step "synthesize the Python example into $synth_folder"
 "$venv/bin/python" main.py "$synth_folder"
 
