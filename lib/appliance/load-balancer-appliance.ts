@@ -39,6 +39,11 @@ export class LoadBalancerAppliance extends Construct {
   public readonly name: string;
   private readonly props: LoadBalancerApplianceProps;
 
+  /**
+   * @param scope the stack (or a construct inside it)
+   * @param id the construct id; also the appliance's name unless `name` is given
+   * @param props its management address(es), subnets and API port
+   */
   constructor(scope: Construct, id: string, props: LoadBalancerApplianceProps) {
     super(scope, id);
     Object.defineProperty(this, APPLIANCE_SYMBOL, { value: true });

@@ -24,6 +24,11 @@ export class CentricityPacs extends Construct {
   public readonly virtualServices: VirtualService[];
   private readonly props: CentricityPacsProps;
 
+  /**
+   * @param scope the LoadBalancerAppliance (or a construct inside it)
+   * @param id the construct id; also part of every VIP path
+   * @param props the service-pack level, the server inventory by component, and overrides
+   */
   constructor(scope: Construct, id: string, props: CentricityPacsProps) {
     super(scope, id);
     this.props = props;

@@ -16,6 +16,11 @@ export interface DicomVipProps extends ProtocolVipProps {}
  * since the association is inside TLS.
  */
 export class DicomVip extends Layer4Vip {
+  /**
+   * @param scope the LoadBalancerAppliance (or a construct inside it)
+   * @param id the construct id; also the VIP's name on the appliance unless `name` is given
+   * @param props its address, real servers, and any default to change
+   */
   constructor(scope: Construct, id: string, props: DicomVipProps) {
     super(scope, id, withProtocolDefaults(props, { plainPort: 104, tlsPort: 2762, applicationCheck: () => HealthCheck.dicomAssociation() }));
   }

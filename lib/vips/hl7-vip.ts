@@ -15,6 +15,11 @@ export interface Hl7VipProps extends ProtocolVipProps {}
  * `tls`, a TCP connect, since the message is inside TLS.
  */
 export class Hl7Vip extends Layer4Vip {
+  /**
+   * @param scope the LoadBalancerAppliance (or a construct inside it)
+   * @param id the construct id; also the VIP's name on the appliance unless `name` is given
+   * @param props its address, real servers, and any default to change
+   */
   constructor(scope: Construct, id: string, props: Hl7VipProps) {
     super(scope, id, withProtocolDefaults(props, { plainPort: 2575, tlsPort: 2576, applicationCheck: () => HealthCheck.hl7Mllp() }));
   }

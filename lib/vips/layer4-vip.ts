@@ -29,6 +29,11 @@ export interface Layer4VipProps extends VirtualServiceBaseProps {
 export class Layer4Vip extends VirtualService {
   private readonly layer4: Layer4VipProps;
 
+  /**
+   * @param scope the LoadBalancerAppliance (or a construct inside it)
+   * @param id the construct id; also the VIP's name on the appliance unless `name` is given
+   * @param props its address, ports, forwarding method, real servers, check and persistence
+   */
   constructor(scope: Construct, id: string, props: Layer4VipProps) {
     super(scope, id, props, HealthCheck.connect());
     this.layer4 = props;

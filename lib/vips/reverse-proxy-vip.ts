@@ -35,6 +35,11 @@ export interface ReverseProxyVipProps extends VirtualServiceBaseProps {
 export class ReverseProxyVip extends VirtualService {
   private readonly layer7: ReverseProxyVipProps;
 
+  /**
+   * @param scope the LoadBalancerAppliance (or a construct inside it)
+   * @param id the construct id; also the VIP's name on the appliance unless `name` is given
+   * @param props its address, ports, proxy mode, real servers, check and persistence
+   */
   constructor(scope: Construct, id: string, props: ReverseProxyVipProps) {
     super(scope, id, props, HealthCheck.connect());
     this.layer7 = props;

@@ -33,6 +33,12 @@ export abstract class VirtualService extends Construct implements IVirtualServic
   private healthCheck: HealthCheck;
   private persistence: Persistence;
 
+  /**
+   * @param scope the LoadBalancerAppliance (or a construct inside it)
+   * @param id the construct id; also the VIP's name unless `name` is given
+   * @param props what every VIP has
+   * @param defaultHealthCheck the check of this kind of VIP when `props.healthCheck` is not given
+   */
   protected constructor(scope: Construct, id: string, props: VirtualServiceBaseProps, defaultHealthCheck: HealthCheck) {
     super(scope, id);
     markAsVirtualService(this);
