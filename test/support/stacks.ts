@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { App, TerraformStack } from 'cdktf';
 import { CentricityPacsSiteStack } from '../../examples/centricity-pacs/site';
-import { LoadBalancerAppliance, LoadBalancerApplianceProps, VirtualServiceSpec } from '../../lib';
+import { LoadBalancerAppliance, LoadBalancerApplianceProps, PacsLbTesting, VirtualServiceSpec } from '../../lib';
 
 /** A stack with one appliance named `lb1` on 192.0.2.5 with the 192.0.2.0/24 subnet, unless props say otherwise. */
 export function applianceStack(props: Partial<LoadBalancerApplianceProps> = {}): { app: App; stack: TerraformStack; appliance: LoadBalancerAppliance } {
@@ -18,15 +18,10 @@ export function applianceStack(props: Partial<LoadBalancerApplianceProps> = {}):
 }
 
 /** Every validation message of every construct in the stack, as synth would report them. */
-export function validationMessages(stack: TerraformStack): string[] {
-  return stack.node.findAll().flatMap((c) => c.node.validate());
-}
+export const validationMessages = (stack: TerraformStack): string[] => PacsLbTesting.validationErrors(stack);
 
 /** Every warning annotation in the stack, after validation has run. */
-export function warnings(stack: TerraformStack): string[] {
-  validationMessages(stack);
-  return stack.node.findAll().flatMap((c) => c.node.metadata.filter((m) => m.type === '@cdktf/warn').map((m) => String(m.data)));
-}
+export const warnings = (stack: TerraformStack): string[] => PacsLbTesting.warnings(stack);
 
 /** Synthesizes the app and returns the folder of the appliance's generated files. */
 export function synthApplianceFolder(app: App, stackName: string, applianceName: string): string {
