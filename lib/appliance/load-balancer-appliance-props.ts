@@ -1,3 +1,5 @@
+import { ApplianceTarget } from './appliance-target';
+
 /**
  * Properties of a {@link LoadBalancerAppliance}.
  */
@@ -24,4 +26,10 @@ export interface LoadBalancerApplianceProps {
   readonly subnets?: string[];
   /** TCP port of the appliance's REST API. @default 9443 */
   readonly apiPort?: number;
+  /**
+   * Where `cdktf deploy` sends the VIPs: the appliance's REST API, or a local HAProxy for
+   * trials and tests.
+   * @default ApplianceTarget.loadbalancerOrgApi()
+   */
+  readonly target?: ApplianceTarget;
 }

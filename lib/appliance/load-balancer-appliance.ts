@@ -5,6 +5,7 @@ import { ApplianceSpec, SPEC_SCHEMA_VERSION, VirtualServiceSpec } from '../spec/
 import { writeApplianceOutput } from '../synth/write-appliance-output';
 import { validateAppliance } from '../validation/appliance-rules';
 import { formatProblem } from '../validation/problem';
+import { applianceTargetSpec } from './appliance-target';
 import { LoadBalancerApplianceProps } from './load-balancer-appliance-props';
 import { isVirtualService } from './virtual-service-marker';
 import { IVirtualServiceSource } from './virtual-service-source';
@@ -68,12 +69,14 @@ export class LoadBalancerAppliance extends Construct {
 
   /** The resolved spec of this appliance. */
   public toSpec(): ApplianceSpec {
+    const target = applianceTargetSpec(this.props.target);
     return {
       schemaVersion: SPEC_SCHEMA_VERSION,
       name: this.name,
       managementAddresses: [this.props.managementAddress, ...(this.props.peerManagementAddress ? [this.props.peerManagementAddress] : [])],
       apiPort: this.props.apiPort ?? DEFAULT_API_PORT,
       subnets: [...(this.props.subnets ?? [])],
+      ...(target ? { target } : {}),
     };
   }
 

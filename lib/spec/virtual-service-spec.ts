@@ -1,3 +1,4 @@
+import { ApplianceTargetKind } from './appliance-target-kind';
 import { ClientAddressMode } from './client-address-mode';
 import { ForwardingMethod } from './forwarding-method';
 import { HealthCheckType } from './health-check-type';
@@ -181,4 +182,18 @@ export interface ApplianceSpec {
   readonly apiPort: number;
   /** Subnets (CIDR) the appliance has interfaces in; empty when not declared. */
   readonly subnets: string[];
+  /** Where deploys go when not the appliance's REST API. @default - absent: the Loadbalancer.org REST API v2 */
+  readonly target?: ApplianceTargetSpec;
+}
+
+/**
+ * The resolved deploy target of an appliance (present only when it is not the REST API).
+ */
+export interface ApplianceTargetSpec {
+  /** Which target. */
+  readonly kind: ApplianceTargetKind;
+  /** Local HAProxy: absolute folder of haproxy.cfg, its sockets and the applied VIP specs. @default - none */
+  readonly folder?: string;
+  /** Local HAProxy: the HAProxy executable. @default - "haproxy" from PATH */
+  readonly haproxyBinary?: string;
 }

@@ -2,9 +2,37 @@ import { ForwardingMethod } from '../spec/forwarding-method';
 import { firstOverlap, formatRange, isValidRange } from '../spec/ports';
 import { ApplianceSpec, PortRangeSpec, VirtualServiceSpec } from '../spec/virtual-service-spec';
 import { addressFamily, canonicalAddress, parseSubnet, printable, unusableAddressReason } from './addresses';
-import { matches, NAME_FORMAT } from './formats';
+import { ApplianceTargetKind } from '../spec/appliance-target-kind';
+import { LOCAL_FOLDER_FORMAT, matches, NAME_FORMAT, PROGRAM_FORMAT } from './formats';
 import { problem, ValidationProblem } from './problem';
 import { describeRange, inRange, RANGES } from './ranges';
+
+/** Which fields each target needs (true) or must not have (false). */
+const TARGET_FIELDS: Record<ApplianceTargetKind, { folder: boolean; haproxyBinary: boolean }> = {
+  [ApplianceTargetKind.LOADBALANCER_ORG_API]: { folder: false, haproxyBinary: false },
+  [ApplianceTargetKind.LOCAL_HAPROXY]: { folder: true, haproxyBinary: true },
+};
+
+/** Problems of the deploy target: a known kind, and a folder and program that are safe to hand to HAProxy. */
+function validateTarget(subject: string, target: ApplianceSpec['target']): ValidationProblem[] {
+  if (target === undefined) return [];
+  const fields = TARGET_FIELDS[target.kind];
+  if (!fields) {
+    return [problem(subject, 'target.kind', `"${printable(target.kind)}" is not a known target`, `Use one of ${Object.values(ApplianceTargetKind).join(', ')}`)];
+  }
+  const problems: ValidationProblem[] = [];
+  if (fields.folder && !matches(LOCAL_FOLDER_FORMAT, target.folder)) {
+    const what = target.folder === undefined ? 'no folder is given' : `"${printable(target.folder)}" is not a usable folder for HAProxy's files and sockets`;
+    problems.push(problem(subject, 'target.folder', what, `Use ${LOCAL_FOLDER_FORMAT.describe}`));
+  }
+  if (fields.haproxyBinary && target.haproxyBinary !== undefined && !matches(PROGRAM_FORMAT, target.haproxyBinary)) {
+    problems.push(problem(subject, 'target.haproxyBinary', `"${printable(target.haproxyBinary)}" is not a usable program`, `Use ${PROGRAM_FORMAT.describe}`));
+  }
+  for (const field of (['folder', 'haproxyBinary'] as const).filter((f) => !fields[f] && target[f] !== undefined)) {
+    problems.push(problem(subject, `target.${field}`, `the ${target.kind} target has no ${field}`, 'Remove it'));
+  }
+  return problems;
+}
 
 /** Problems of the appliance's own settings. */
 export function validateApplianceSettings(appliance: ApplianceSpec): ValidationProblem[] {
@@ -28,6 +56,7 @@ export function validateApplianceSettings(appliance: ApplianceSpec): ValidationP
   if (!inRange(appliance.apiPort, RANGES.port)) {
     problems.push(problem(subject, 'apiPort', `${printable(appliance.apiPort)} is out of range`, `Use ${describeRange(RANGES.port)}`));
   }
+  problems.push(...validateTarget(subject, appliance.target));
   return problems;
 }
 

@@ -52,6 +52,21 @@ export const SCRIPT_PATH_FORMAT: TextFormat = {
   pattern: /^(?!.*\.\.)\/[A-Za-z0-9_./-]{1,254}$/,
 };
 
+/**
+ * The local HAProxy target's folder: HAProxy's master socket path inside it (`/master.sock`)
+ * must fit the 107 bytes of a Unix socket address.
+ */
+export const LOCAL_FOLDER_FORMAT: TextFormat = {
+  describe: 'an absolute path of at most 95 characters: letters, digits and _./- without ".."',
+  pattern: /^(?!.*\.\.)\/[A-Za-z0-9_./-]{0,94}$/,
+};
+
+/** The local HAProxy target's executable: a program name on PATH or an absolute path. */
+export const PROGRAM_FORMAT: TextFormat = {
+  describe: 'a program name or an absolute path of letters, digits and _./- without ".."',
+  pattern: /^(?!.*\.\.)(\/[A-Za-z0-9_./-]{1,254}|[A-Za-z0-9][A-Za-z0-9_.-]{0,63})$/,
+};
+
 /** Files on the load balancer (CA bundles). */
 export const FILE_PATH_FORMAT: TextFormat = {
   describe: 'an absolute path of letters, digits and _./- without ".."',
