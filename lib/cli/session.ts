@@ -1,3 +1,4 @@
+import { ApplianceTargetKind } from '../spec/appliance-target-kind';
 import { ApplianceSpec } from '../spec/virtual-service-spec';
 import { ApplianceApiClient, ConnectionSettings } from './api-client';
 import { ApplianceApiTarget } from './appliance-api-target';
@@ -5,6 +6,7 @@ import { readCredentials, secretValues } from './credentials';
 import { ENV } from './environment';
 import { CliError, EXIT } from './exit-codes';
 import { readApplianceSpec } from './inputs';
+import { LocalHaproxyProvisionTarget } from './local-haproxy-provision-target';
 import { defaultStateDir, withApplianceLock } from './lock';
 import { CliOutput } from './output';
 import { ProvisionTarget } from './target';
@@ -67,11 +69,8 @@ export function resolveAppliance(options: ConnectionOptions, env: Environment): 
   return readApplianceSpec(options.applianceFile, env);
 }
 
-/**
- * Opens a session with the appliance's primary management address (an HA pair is configured
- * through its primary, which replicates to the peer).
- */
-export function openSession(appliance: ApplianceSpec, options: ConnectionOptions, env: Environment, output: CliOutput): Session {
+/** The appliance's REST API at its primary management address, with the user's credentials. */
+function applianceApiTarget(appliance: ApplianceSpec, options: ConnectionOptions, env: Environment, output: CliOutput): ProvisionTarget {
   const credentials = readCredentials(env);
   output.addSecrets(secretValues(credentials));
   const caFile = options.caFile ?? (env[ENV.caFile] || undefined);
@@ -85,7 +84,16 @@ export function openSession(appliance: ApplianceSpec, options: ConnectionOptions
     retries: numberSetting('retries', undefined, env, ENV.retries, 4),
     retryDelayMs: numberSetting('retry delay', undefined, env, ENV.retryDelay, 1_000),
   };
-  const target = new ApplianceApiTarget(new ApplianceApiClient(settings, credentials, output));
+  return new ApplianceApiTarget(new ApplianceApiClient(settings, credentials, output));
+}
+
+/**
+ * Opens a session with the appliance's target: its REST API at the primary management address
+ * (an HA pair is configured through its primary, which replicates to the peer), or the local
+ * HAProxy the appliance spec names (no credentials needed). Either way, under the appliance's lock.
+ */
+export function openSession(appliance: ApplianceSpec, options: ConnectionOptions, env: Environment, output: CliOutput): Session {
+  const target = appliance.target?.kind === ApplianceTargetKind.LOCAL_HAPROXY ? new LocalHaproxyProvisionTarget(appliance) : applianceApiTarget(appliance, options, env, output);
   const stateDir = env[ENV.stateDir] || defaultStateDir();
   const lockTimeoutMs = numberSetting('--lock-timeout', options.lockTimeout, env, ENV.lockTimeout, 600) * 1000;
   return {

@@ -1,0 +1,151 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { realServerCommand, RELOAD_HAPROXY, stateCommand, vipCommand } from '../render/appliance/appliance-commands';
+import { LbcliCommand } from '../render/appliance/lbcli-command';
+import { RealServerState } from '../spec/real-server-state';
+import { ApplianceSpec, VirtualServiceSpec } from '../spec/virtual-service-spec';
+import { LocalHaproxyTarget } from '../targets/local-haproxy/local-haproxy-target';
+import { ServerStatus } from '../targets/local-haproxy/server-status';
+import { DumpedConfig, DumpedVip } from './appliance-config';
+import { CliError, EXIT } from './exit-codes';
+import { deleteVipCommand, planVirtualService } from './reconcile';
+import { ProvisionTarget } from './target';
+
+/** The parameters of an lbcli command, without its action: what the appliance would report. */
+function parametersOf(command: LbcliCommand): Record<string, string> {
+  const { action: _action, ...parameters } = command;
+  return parameters;
+}
+
+/** HAProxy's status word as the health `status` prints: up, down, or HAProxy's own word (maint, drain). */
+function healthOf(server: ServerStatus | undefined): string | undefined {
+  if (!server) return undefined;
+  if (server.status.startsWith('UP') || server.status === 'no check') return 'up';
+  if (server.status.startsWith('DOWN')) return 'down';
+  return server.status.toLowerCase();
+}
+
+/** A stored VIP spec in the shape the appliance's dumpconfig is read into, so `planVirtualService` compares alike. */
+function dumpedVip(vip: VirtualServiceSpec, servers: ServerStatus[]): DumpedVip {
+  return {
+    name: vip.name,
+    layer: vip.layer,
+    parameters: parametersOf(vipCommand('add-vip', vip)),
+    realServers: vip.realServers.map((rip) => ({
+      name: rip.name,
+      parameters: parametersOf(realServerCommand('add-rip', vip, rip.name)),
+      state: rip.state,
+      health: healthOf(servers.find((s) => s.vip === vip.name && s.server === rip.name)),
+    })),
+  };
+}
+
+/**
+ * The local HAProxy target ({@link LocalHaproxyTarget}) as a {@link ProvisionTarget}: what the
+ * appliance would hold is the VIP specs applied so far, kept in `<folder>/vips/<name>.json`.
+ * `apply` stores a spec (reporting the appliance commands {@link planVirtualService} finds, the
+ * one record of change); `reload` runs HAProxy with every stored spec (start, or a hitless
+ * reload) and stops it when none is left; `delete` removes specs and reloads at once; a state
+ * change updates the stored spec and, when HAProxy runs, reloads it (halt cuts sessions first).
+ * No credentials: the files and HAProxy are the user's own.
+ */
+export class LocalHaproxyProvisionTarget implements ProvisionTarget {
+  private readonly haproxy: LocalHaproxyTarget;
+  private readonly folder: string;
+  private readonly vipsFolder: string;
+  private writes = 0;
+
+  /** @param appliance an appliance spec whose target is the local HAProxy (validated: folder set). */
+  constructor(private readonly appliance: ApplianceSpec) {
+    this.folder = appliance.target?.folder ?? '';
+    this.vipsFolder = path.join(this.folder, 'vips');
+    this.haproxy = new LocalHaproxyTarget({ folder: this.folder, haproxyBinary: appliance.target?.haproxyBinary });
+  }
+
+  /** See {@link ProvisionTarget.description}. */
+  public get description(): string {
+    return `local HAProxy in ${this.folder}`;
+  }
+
+  /** Spec files written and HAProxy runs (start, reload, stop) so far. */
+  public get requestsSent(): number {
+    return this.writes;
+  }
+
+  /** The stored VIP specs, with each real server's health as the running HAProxy sees it. */
+  public async readConfig(): Promise<DumpedConfig> {
+    const servers = (await this.haproxy.status()).servers;
+    return { vips: this.storedSpecs().map((vip) => dumpedVip(vip, servers)) };
+  }
+
+  /** Stores the spec when it differs from the stored one; reports the appliance commands the difference means. */
+  public async applyVirtualService(vip: VirtualServiceSpec, dryRun: boolean): Promise<LbcliCommand[]> {
+    const commands = planVirtualService(vip, await this.readConfig());
+    const file = this.specFile(vip.name);
+    const text = `${JSON.stringify(vip, null, 2)}\n`;
+    if (!dryRun && (!fs.existsSync(file) || fs.readFileSync(file, 'utf8') !== text)) this.store(file, text);
+    return commands;
+  }
+
+  /** Removes the VIPs' specs, then reloads (or stops HAProxy when no VIP is left). */
+  public async deleteVirtualServices(vips: DumpedVip[], dryRun: boolean): Promise<LbcliCommand[]> {
+    const commands = [...vips.map((v) => deleteVipCommand(v.name, v.layer)), RELOAD_HAPROXY];
+    if (dryRun) return commands;
+    for (const vip of vips) fs.rmSync(this.specFile(vip.name), { force: true });
+    await this.runHaproxy();
+    return commands;
+  }
+
+  /** Sets the state in the stored spec; a running HAProxy takes it at once through a hitless reload. */
+  public async setRealServerState(vipName: string, rip: string, state: RealServerState, dryRun: boolean): Promise<LbcliCommand[]> {
+    const vip = this.storedSpecs().find((v) => v.name === vipName);
+    if (!vip?.realServers.some((r) => r.name === rip)) {
+      throw new CliError(EXIT.refused, `${vipName} ${rip}: the ${this.description} has no such VIP and real server. Give names "pacs-lb status" lists.`);
+    }
+    const commands = [stateCommand(state, vipName, rip)];
+    if (dryRun) return commands;
+    const changed = { ...vip, realServers: vip.realServers.map((r) => (r.name === rip ? { ...r, state } : r)) };
+    this.store(this.specFile(vipName), `${JSON.stringify(changed, null, 2)}\n`);
+    if ((await this.haproxy.status()).running) await this.runHaproxy();
+    return commands;
+  }
+
+  /** Runs HAProxy with every stored spec: starts or reloads it, or stops it when none is left. */
+  public async reload(dryRun: boolean): Promise<LbcliCommand[]> {
+    if (!dryRun) await this.runHaproxy();
+    return [RELOAD_HAPROXY];
+  }
+
+  private async runHaproxy(): Promise<void> {
+    const vips = this.storedSpecs();
+    this.writes++;
+    try {
+      if (vips.length === 0) await this.haproxy.stop();
+      else await this.haproxy.apply(this.appliance, vips);
+    } catch (error) {
+      throw new CliError(EXIT.refused, `${this.description}: ${(error as Error).message.replace(/\.$/, '')}. Fix the cause, then run again.`);
+    }
+  }
+
+  /** The stored specs, by name. */
+  private storedSpecs(): VirtualServiceSpec[] {
+    if (!fs.existsSync(this.vipsFolder)) return [];
+    return fs
+      .readdirSync(this.vipsFolder)
+      .filter((file) => file.endsWith('.json'))
+      .sort()
+      .map((file) => JSON.parse(fs.readFileSync(path.join(this.vipsFolder, file), 'utf8')) as VirtualServiceSpec);
+  }
+
+  private specFile(name: string): string {
+    return path.join(this.vipsFolder, `${name}.json`);
+  }
+
+  /** Writes a spec file whole (a reader never sees half of it). */
+  private store(file: string, text: string): void {
+    fs.mkdirSync(this.vipsFolder, { recursive: true });
+    fs.writeFileSync(`${file}.new`, text);
+    fs.renameSync(`${file}.new`, file);
+    this.writes++;
+  }
+}
