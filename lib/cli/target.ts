@@ -5,10 +5,10 @@ import { DumpedConfig, DumpedVip } from './appliance-config';
 
 /**
  * Where the CLI's changes go, in the words of the spec. The Loadbalancer.org appliance (REST
- * API v2, {@link ApplianceApiTarget}) is one adapter; a local HAProxy host (lib/targets/
- * local-haproxy) would be another: it would keep the specs it was given, render and reload
- * HAProxy in `reload`, and use its runtime API for states and status. Every command (apply,
- * delete, prune, drain, halt, online, status, diff) works unchanged on any adapter.
+ * API v2, {@link ApplianceApiTarget}) is one adapter; the local HAProxy
+ * ({@link LocalHaproxyProvisionTarget}) another: it keeps the specs it was given and runs
+ * HAProxy with them at `reload`. Every command (apply, delete, prune, drain, halt, online,
+ * status, diff) works unchanged on any adapter; session.ts chooses one from the appliance spec.
  *
  * Each write method returns what it changed (or, with `dryRun`, would change) as lbcli command
  * objects: the appliance's vocabulary (add-vip, edit-rip, drain, ...) serves as the neutral
