@@ -32,4 +32,10 @@ export interface LoadBalancerApplianceProps {
    * @default ApplianceTarget.loadbalancerOrgApi()
    */
   readonly target?: ApplianceTarget;
+  /**
+   * The network interface that carries the VIP addresses and the VRRP adverts of an HA pair in
+   * the keepalived output (1-15 characters: letters, digits, `_`, `.`, `:` and `-`).
+   * @default "eth0" (the first interface of a Loadbalancer.org appliance)
+   */
+  readonly vipInterface?: string;
 }

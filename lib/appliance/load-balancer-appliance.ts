@@ -77,6 +77,7 @@ export class LoadBalancerAppliance extends Construct {
       apiPort: this.props.apiPort ?? DEFAULT_API_PORT,
       subnets: [...(this.props.subnets ?? [])],
       ...(target ? { target } : {}),
+      ...(this.props.vipInterface !== undefined ? { vipInterface: this.props.vipInterface } : {}),
     };
   }
 

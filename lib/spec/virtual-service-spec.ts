@@ -184,6 +184,8 @@ export interface ApplianceSpec {
   readonly subnets: string[];
   /** Where deploys go when not the appliance's REST API. @default - absent: the Loadbalancer.org REST API v2 */
   readonly target?: ApplianceTargetSpec;
+  /** The interface carrying the VIP addresses and VRRP adverts. @default - absent: eth0 */
+  readonly vipInterface?: string;
 }
 
 /**

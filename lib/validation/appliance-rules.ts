@@ -3,7 +3,7 @@ import { firstOverlap, formatRange, isValidRange } from '../spec/ports';
 import { ApplianceSpec, PortRangeSpec, VirtualServiceSpec } from '../spec/virtual-service-spec';
 import { addressFamily, canonicalAddress, parseSubnet, printable, unusableAddressReason } from './addresses';
 import { ApplianceTargetKind } from '../spec/appliance-target-kind';
-import { LOCAL_FOLDER_FORMAT, matches, NAME_FORMAT, PROGRAM_FORMAT } from './formats';
+import { INTERFACE_FORMAT, LOCAL_FOLDER_FORMAT, matches, NAME_FORMAT, PROGRAM_FORMAT } from './formats';
 import { problem, ValidationProblem } from './problem';
 import { describeRange, inRange, RANGES } from './ranges';
 
@@ -49,6 +49,9 @@ export function validateApplianceSettings(appliance: ApplianceSpec): ValidationP
   const [primary, peer] = appliance.managementAddresses.map(addressFamily);
   if (primary && peer && primary !== peer) {
     problems.push(problem(subject, 'peerManagementAddress', `${appliance.managementAddresses[1]} is ${peer} and managementAddress ${appliance.managementAddresses[0]} is ${primary}, and VRRP between the two needs one family`, 'Give both management addresses in the same family'));
+  }
+  if (appliance.vipInterface !== undefined && !matches(INTERFACE_FORMAT, appliance.vipInterface)) {
+    problems.push(problem(subject, 'vipInterface', `"${printable(appliance.vipInterface)}" is not an interface name`, `Use ${INTERFACE_FORMAT.describe}`));
   }
   for (const subnet of appliance.subnets.filter((s) => !parseSubnet(s))) {
     problems.push(problem(subject, 'subnets', `"${printable(subnet)}" is not a subnet in CIDR notation`, 'Write subnets like 192.0.2.0/24 or 2001:db8::/64'));

@@ -73,6 +73,12 @@ export const FILE_PATH_FORMAT: TextFormat = {
   pattern: SCRIPT_PATH_FORMAT.pattern,
 };
 
+/** Linux network interface names (IFNAMSIZ: 15 characters). */
+export const INTERFACE_FORMAT: TextFormat = {
+  describe: '1-15 characters: letters, digits, "_", ".", ":" and "-", starting with a letter or digit',
+  pattern: /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,14}$/,
+};
+
 /** HTTP cookie names. */
 export const COOKIE_NAME_FORMAT: TextFormat = {
   describe: '1-64 characters: letters, digits, "_" and "-"',

@@ -1,3 +1,4 @@
+import { ApplianceTargetKind } from '../spec/appliance-target-kind';
 import { ClientAddressMode } from '../spec/client-address-mode';
 import { ForwardingMethod } from '../spec/forwarding-method';
 import { HealthCheckType } from '../spec/health-check-type';
@@ -213,10 +214,15 @@ export function validateVirtualService(vip: VirtualServiceSpec, appliance: Appli
   return VIRTUAL_SERVICE_RULES.flatMap((rule) => rule(vip, appliance));
 }
 
-/** Legal but risky: DR real servers whose subnet cannot be checked because the appliance declares none. */
+/** Legal but risky: each warning has a stable identifier in brackets. */
 export function virtualServiceWarnings(vip: VirtualServiceSpec, appliance: ApplianceSpec): string[] {
-  if (vip.forwarding !== ForwardingMethod.DR || appliance.subnets.length > 0) return [];
-  return [
-    `[pacs-lb:dr-subnets-undeclared] ${vip.name}: realServers: DR needs the appliance to have an interface in every real server's subnet, and appliance ${appliance.name} declares no subnets, so this cannot be checked. Set subnets on the LoadBalancerAppliance.`,
-  ];
+  const warnings: string[] = [];
+  if (vip.forwarding === ForwardingMethod.DR && appliance.subnets.length === 0) {
+    warnings.push(`[pacs-lb:dr-subnets-undeclared] ${vip.name}: realServers: DR needs the appliance to have an interface in every real server's subnet, and appliance ${appliance.name} declares no subnets, so this cannot be checked. Set subnets on the LoadBalancerAppliance.`);
+  }
+  const carriedByProxy = !vip.ports.allExcept && vip.protocol === Protocol.TCP;
+  if (appliance.target?.kind === ApplianceTargetKind.LOCAL_HAPROXY && !carriedByProxy) {
+    warnings.push(`[pacs-lb:local-haproxy-skips-vip] ${vip.name}: ports: the local HAProxy target carries TCP VIPs with listed ports only, so it leaves this VIP out. Deploy it to a Layer 4 appliance, or list its TCP ports.`);
+  }
+  return warnings;
 }

@@ -2,7 +2,7 @@ import { CHECK_SCRIPT_INSTALL_PATH } from '../../checks/check-script';
 import { ApplianceSpec, VirtualServiceSpec } from '../../spec/virtual-service-spec';
 import { generatedHeader } from '../generated-header';
 import { virtualServerLines } from './virtual-server';
-import { addressLines, VRRP_INTERFACE } from './vrrp';
+import { addressLines, vipInterface } from './vrrp';
 
 function globalDefs(appliance: ApplianceSpec): string[] {
   const pair = appliance.managementAddresses.length > 1;
@@ -14,7 +14,7 @@ function globalDefs(appliance: ApplianceSpec): string[] {
     '  enable_script_security',
     '  script_user root',
     // An HA pair copies IPVS connection state to the other node, so open connections survive a failover.
-    ...(pair ? [`  lvs_sync_daemon ${VRRP_INTERFACE} ${appliance.name}`] : []),
+    ...(pair ? [`  lvs_sync_daemon ${vipInterface(appliance)} ${appliance.name}`] : []),
     '}',
   ];
 }

@@ -1,11 +1,13 @@
 import { ApplianceSpec, VirtualServiceSpec } from '../../spec/virtual-service-spec';
 import { addressFamily } from '../../validation/addresses';
 
-/**
- * The interface that carries the VIP addresses and VRRP adverts. The spec does not name
- * interfaces yet; `eth0` is the first interface of a Loadbalancer.org appliance.
- */
-export const VRRP_INTERFACE = 'eth0';
+/** The interface that carries the VIP addresses and VRRP adverts when the appliance names none. */
+const DEFAULT_VIP_INTERFACE = 'eth0';
+
+/** The interface that carries the appliance's VIP addresses and VRRP adverts. */
+export function vipInterface(appliance: ApplianceSpec): string {
+  return appliance.vipInterface ?? DEFAULT_VIP_INTERFACE;
+}
 
 /** Config ids of the two nodes of an HA pair: start keepalived with `-i primary` or `-i secondary`. */
 export const NODE_CONFIG_IDS = ['primary', 'secondary'] as const;
@@ -27,9 +29,9 @@ export function virtualRouterId(applianceName: string): number {
 }
 
 /** Every VIP address once, in the order VIPs are declared, with its host prefix (/32 or /128). */
-function vipAddresses(vips: VirtualServiceSpec[]): string[] {
+function vipAddresses(vips: VirtualServiceSpec[], device: string): string[] {
   const addresses = [...new Set(vips.map((vip) => vip.address))];
-  return addresses.map((address) => `${address}/${addressFamily(address) === 'ipv6' ? 128 : 32} dev ${VRRP_INTERFACE}`);
+  return addresses.map((address) => `${address}/${addressFamily(address) === 'ipv6' ? 128 : 32} dev ${device}`);
 }
 
 function block(name: string, lines: string[]): string[] {
@@ -46,7 +48,7 @@ function block(name: string, lines: string[]): string[] {
  * addresses as `static_ipaddress`.
  */
 export function addressLines(appliance: ApplianceSpec, vips: VirtualServiceSpec[]): string[] {
-  const addresses = vipAddresses(vips);
+  const addresses = vipAddresses(vips, vipInterface(appliance));
   if (appliance.managementAddresses.length < 2) return block('static_ipaddress', addresses);
   const family = addressFamily(appliance.managementAddresses[0]) === 'ipv6' ? '/128' : '/32';
   const advertised = addresses.filter((a) => a.includes(`${family} `));
@@ -61,7 +63,7 @@ export function addressLines(appliance: ApplianceSpec, vips: VirtualServiceSpec[
   });
   return block(`vrrp_instance ${appliance.name}`, [
     'state BACKUP',
-    `interface ${VRRP_INTERFACE}`,
+    `interface ${vipInterface(appliance)}`,
     `virtual_router_id ${virtualRouterId(appliance.name)}`,
     ...(family === '/128' ? ['version 3'] : []),
     'advert_int 1',

@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
+  ApplianceTarget,
   ClientAddressMode,
   DicomVip,
   ForwardingMethod,
@@ -266,6 +267,14 @@ const CASES: RuleCase[] = [
     message: 'lb1: managementAddress: "lb.example.org" is not an IPv4 or IPv6 address. Give the management IPv4 or IPv6 address of the appliance.',
   },
   {
+    rule: 'the VIP interface is an interface name',
+    appliance: { vipInterface: 'bond0.20' },
+    badAppliance: { vipInterface: 'eth0; reboot' },
+    passing: (a) => dr(a, 'web'),
+    failing: (a) => dr(a, 'web'),
+    message: 'lb1: vipInterface: "eth0; reboot" is not an interface name. Use 1-15 characters: letters, digits, "_", ".", ":" and "-", starting with a letter or digit.',
+  },
+  {
     rule: 'appliance subnets are CIDR',
     badAppliance: { subnets: ['192.0.2.0/24', '198.51.100.0'] },
     passing: () => undefined,
@@ -314,6 +323,16 @@ describe('validation rules', () => {
     expect(validationMessages(stack)).toEqual([]);
     expect(warnings(stack)).toEqual([
       "[pacs-lb:dr-subnets-undeclared] web: realServers: DR needs the appliance to have an interface in every real server's subnet, and appliance lb1 declares no subnets, so this cannot be checked. Set subnets on the LoadBalancerAppliance.",
+    ]);
+  });
+
+  it('warns when the local HAProxy target has to leave a VIP out', () => {
+    const { stack, appliance } = applianceStack({ target: ApplianceTarget.localHaproxy({ folder: '/var/lib/pacs-lb/lb1' }) });
+    dr(appliance, 'db', { address: '192.0.2.101', forwarding: ForwardingMethod.SNAT, ports: Ports.allTcpExcept([20000]), healthCheck: HealthCheck.connect({ port: 1521 }) });
+    dr(appliance, 'web', { ports: Ports.single(81) });
+    expect(validationMessages(stack)).toEqual([]);
+    expect(warnings(stack)).toEqual([
+      '[pacs-lb:local-haproxy-skips-vip] db: ports: the local HAProxy target carries TCP VIPs with listed ports only, so it leaves this VIP out. Deploy it to a Layer 4 appliance, or list its TCP ports.',
     ]);
   });
 

@@ -226,6 +226,13 @@ describe('keepalived.conf VIP addresses', () => {
     expect(conf).not.toContain('vrrp_instance');
   });
 
+  it('the VIP interface can be named on the appliance (default eth0)', () => {
+    const conf = render(site((a) => layer4(a, 'V', { ports: Ports.single(104) }), { ...pair, vipInterface: 'bond0.20' }));
+    expect(block(conf, /^virtual_ipaddress \{/)).toEqual(['virtual_ipaddress {', '192.0.2.100/32 dev bond0.20', '}']);
+    expect(conf).toContain('lvs_sync_daemon bond0.20 lb1');
+    expect(conf).toMatch(/^  interface bond0\.20$/m);
+  });
+
   it('writes no secret: no VRRP authentication', () => {
     expect(render(site((a) => layer4(a, 'V', { ports: Ports.single(104) }), pair))).not.toMatch(/auth/i);
   });
