@@ -4,12 +4,17 @@ import { IConstruct } from 'constructs';
 
 const PROVIDER_ID = 'pacs-lb-null';
 
+/** Stacks already known to hold a null provider, so each VIP does not search the whole stack again. */
+const stacksWithProvider = new WeakSet<TerraformStack>();
+
 /**
  * The stack's null provider: the user's own if the stack already has one, else one added once
  * (a stack may hold only one un-aliased provider of a kind).
  */
 export function ensureNullProvider(scope: IConstruct): void {
   const stack = TerraformStack.of(scope);
+  if (stacksWithProvider.has(stack)) return;
   const existing = stack.node.findAll().some((c) => c instanceof NullProvider);
   if (!existing) new NullProvider(stack, PROVIDER_ID);
+  stacksWithProvider.add(stack);
 }

@@ -78,5 +78,8 @@ export function addVirtualServiceResources(vip: Construct & ProvisionedVirtualSe
 
   const reload = applianceReloadResource(vip.appliance);
   // The bare address, as cdktf writes the dependsOn of a resource's config.
-  if (reload) reload.dependsOn = [...(reload.dependsOn ?? []), `${specResource.terraformResourceType}.${specResource.friendlyUniqueId}`];
+  if (reload) {
+    reload.dependsOn ??= [];
+    reload.dependsOn.push(`${specResource.terraformResourceType}.${specResource.friendlyUniqueId}`);
+  }
 }
