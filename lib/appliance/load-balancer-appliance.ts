@@ -1,6 +1,7 @@
 import { addCustomSynthesis } from 'cdktf/lib/synthesize/synthesizer';
 import { Construct, IConstruct } from 'constructs';
 import { addApplianceResources } from '../provision/appliance-resources';
+import { DEFAULT_API_PORT } from '../spec/defaults';
 import { ApplianceSpec, SPEC_SCHEMA_VERSION, VirtualServiceSpec } from '../spec/virtual-service-spec';
 import { writeApplianceOutput } from '../synth/write-appliance-output';
 import { validateAppliance } from '../validation/appliance-rules';
@@ -11,7 +12,6 @@ import { isVirtualService } from './virtual-service-marker';
 import { IVirtualServiceSource } from './virtual-service-source';
 
 const APPLIANCE_SYMBOL = Symbol.for('cdktf-pacs-lb.LoadBalancerAppliance');
-const DEFAULT_API_PORT = 9443;
 
 /**
  * A Loadbalancer.org appliance, or an HA pair of them, that virtual services are defined on.

@@ -1,4 +1,5 @@
 import { Command, CommanderError, Option } from 'commander';
+import { DEFAULT_API_PORT } from '../spec/defaults';
 import { RealServerState } from '../spec/real-server-state';
 import { apply } from './commands/apply';
 import { CliContext } from './commands/context';
@@ -25,7 +26,7 @@ function connectionOptions(command: Command, withAppliance = true): Command {
     command
       .option('--appliance-file <path>', `appliance.json written at synth (default: $${ENV.appliance})`)
       .option('--host <address>', 'management address of the appliance, instead of an appliance file')
-      .option('--api-port <port>', 'API port with --host', '9443');
+      .option('--api-port <port>', 'API port with --host', String(DEFAULT_API_PORT));
   }
   return command
     .option('--ca-file <path>', `CA certificate (PEM) to verify the appliance against (default: $${ENV.caFile})`)

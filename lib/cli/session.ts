@@ -1,4 +1,5 @@
 import { ApplianceTargetKind } from '../spec/appliance-target-kind';
+import { DEFAULT_API_PORT } from '../spec/defaults';
 import { ApplianceSpec } from '../spec/virtual-service-spec';
 import { ApplianceApiClient, ConnectionSettings } from './api-client';
 import { ApplianceApiTarget } from './appliance-api-target';
@@ -13,7 +14,6 @@ import { ProvisionTarget } from './target';
 
 type Environment = Record<string, string | undefined>;
 
-const DEFAULT_API_PORT = 9443;
 
 /** The options every command that talks to the appliance accepts. */
 export interface ConnectionOptions {

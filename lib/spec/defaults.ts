@@ -2,6 +2,9 @@
  * The library's defaults, in one place so that the documentation and the code cannot disagree.
  */
 
+/** TCP port of the appliance's REST API v2 (its management port). */
+export const DEFAULT_API_PORT = 9443;
+
 /** Weight of a real server when none is given (the appliance's own default). */
 export const DEFAULT_WEIGHT = 100;
 

@@ -4,8 +4,8 @@ import { HealthCheckType } from '../../spec/health-check-type';
 import { PersistenceType } from '../../spec/persistence-type';
 import { formatRange } from '../../spec/ports';
 import { ProxyMode } from '../../spec/proxy-mode';
-import { Scheduler } from '../../spec/scheduler';
 import { RealServerSpec, VirtualServiceSpec } from '../../spec/virtual-service-spec';
+import { HAPROXY_BALANCE, IPVS_SCHEDULER } from '../scheduler-names';
 
 /**
  * THE table that maps a spec to the Loadbalancer.org appliance's lbcli parameters (the REST
@@ -27,16 +27,6 @@ const FORWARDING: Record<ForwardingMethod, string> = {
   [ForwardingMethod.NAT]: 'masq',
   // Unverified: public material does not show lbcli's value for Layer 4 SNAT.
   [ForwardingMethod.SNAT]: 'snat',
-};
-
-const LAYER4_SCHEDULER: Record<Scheduler, string> = {
-  [Scheduler.WEIGHTED_LEAST_CONNECTIONS]: 'wlc',
-  [Scheduler.ROUND_ROBIN]: 'wrr',
-};
-
-const LAYER7_SCHEDULER: Record<Scheduler, string> = {
-  [Scheduler.WEIGHTED_LEAST_CONNECTIONS]: 'leastconn',
-  [Scheduler.ROUND_ROBIN]: 'roundrobin',
 };
 
 /** Layer 4 check_type, with check_service for negotiate checks. DICOM and HL7 run as external scripts. */
@@ -115,7 +105,7 @@ export const LAYER4_VIP_PARAMETERS: ParameterMapping<VirtualServiceSpec>[] = [
   { parameter: 'persistent', value: (s) => onOff(isSourceIp(s)), verified: true },
   { parameter: 'persist_time', value: (s) => (isSourceIp(s) ? text(s.persistence.timeoutSeconds) : undefined), verified: true },
   { parameter: 'granularity', value: (s) => s.persistence.netmask, verified: true },
-  { parameter: 'scheduler', value: (s) => LAYER4_SCHEDULER[s.scheduler], verified: true },
+  { parameter: 'scheduler', value: (s) => IPVS_SCHEDULER[s.scheduler], verified: true },
   { parameter: 'check_type', value: (s) => LAYER4_CHECK[s.healthCheck.kind][0], verified: true },
   { parameter: 'check_service', value: (s) => LAYER4_CHECK[s.healthCheck.kind][1], verified: true },
   { parameter: 'check_port', value: (s) => text(s.healthCheck.port), verified: true },
@@ -136,7 +126,7 @@ export const LAYER7_VIP_PARAMETERS: ParameterMapping<VirtualServiceSpec>[] = [
   { parameter: 'persist_time', value: (s) => (isSourceIp(s) ? text(Math.ceil((s.persistence.timeoutSeconds ?? 0) / 60)) : undefined), verified: false },
   { parameter: 'cookiename', value: (s) => s.persistence.cookieName, verified: true },
   { parameter: 'maxconn', value: (s) => text(s.maxConnections), verified: true },
-  { parameter: 'scheduler', value: (s) => LAYER7_SCHEDULER[s.scheduler], verified: true },
+  { parameter: 'scheduler', value: (s) => HAPROXY_BALANCE[s.scheduler], verified: true },
   { parameter: 'timeout', value: () => 'on', verified: true },
   // Unverified: whether the appliance takes a unit suffix here.
   { parameter: 'timeout_client', value: (s) => `${s.clientTimeoutSeconds}s`, verified: false },

@@ -1,8 +1,8 @@
 import { DEFAULT_LAYER7_IDLE_TIMEOUT_SECONDS } from '../../spec/defaults';
 import { formatRange } from '../../spec/ports';
 import { ProxyMode } from '../../spec/proxy-mode';
-import { Scheduler } from '../../spec/scheduler';
 import { VirtualServiceSpec } from '../../spec/virtual-service-spec';
+import { HAPROXY_BALANCE } from '../scheduler-names';
 import { vipHeading } from '../vip-heading';
 import { clientAddressSectionLines } from './client-address-lines';
 import { checkSectionLines } from './health-check-lines';
@@ -10,11 +10,6 @@ import { haproxyEndpoint } from './haproxy-address';
 import { haproxyArgument } from './haproxy-argument';
 import { persistenceSectionLines } from './persistence-lines';
 import { serverLine } from './server-line';
-
-const BALANCE: Record<Scheduler, string> = {
-  [Scheduler.WEIGHTED_LEAST_CONNECTIONS]: 'leastconn',
-  [Scheduler.ROUND_ROBIN]: 'roundrobin',
-};
 
 /**
  * One VIP as a `listen` section named exactly as the VIP: a bind for every port or range,
@@ -34,7 +29,7 @@ export function renderVipSection(vip: VirtualServiceSpec, number: number, bindAd
   const body = [
     `mode ${mode}`,
     ...vip.ports.ranges.map((range) => `bind ${haproxyEndpoint(bindAddress, formatRange(range))}`),
-    `balance ${BALANCE[vip.scheduler]}`,
+    `balance ${HAPROXY_BALANCE[vip.scheduler]}`,
     ...(vip.maxConnections !== undefined ? [`maxconn ${vip.maxConnections}`] : []),
     `timeout client ${vip.clientTimeoutSeconds ?? DEFAULT_LAYER7_IDLE_TIMEOUT_SECONDS}s`,
     `timeout server ${vip.serverTimeoutSeconds ?? DEFAULT_LAYER7_IDLE_TIMEOUT_SECONDS}s`,

@@ -3,11 +3,11 @@ import { PersistenceType } from '../../spec/persistence-type';
 import { portCount } from '../../spec/ports';
 import { Protocol } from '../../spec/protocol';
 import { RealServerState } from '../../spec/real-server-state';
-import { Scheduler } from '../../spec/scheduler';
 import { RealServerSpec, VirtualServiceSpec } from '../../spec/virtual-service-spec';
 import { addressFamily } from '../../validation/addresses';
 import { checkerLines } from './checker';
 import { firewallMark, usesFirewallMark } from './firewall-mark';
+import { IPVS_SCHEDULER } from '../scheduler-names';
 import { vipHeading } from '../vip-heading';
 
 /** IPVS forwarding: SNAT is NAT here, plus the masquerade rule in nftables.nft. */
@@ -15,11 +15,6 @@ const LB_KIND: Record<ForwardingMethod, string> = {
   [ForwardingMethod.DR]: 'DR',
   [ForwardingMethod.NAT]: 'NAT',
   [ForwardingMethod.SNAT]: 'NAT',
-};
-
-const LB_ALGO: Record<Scheduler, string> = {
-  [Scheduler.WEIGHTED_LEAST_CONNECTIONS]: 'wlc',
-  [Scheduler.ROUND_ROBIN]: 'wrr',
 };
 
 const PROTOCOL: Record<Protocol, string> = {
@@ -87,7 +82,7 @@ export function virtualServerLines(vip: VirtualServiceSpec, index: number): stri
     head,
     ...indent([
       `delay_loop ${vip.healthCheck.intervalSeconds}`,
-      `lb_algo ${LB_ALGO[vip.scheduler]}`,
+      `lb_algo ${IPVS_SCHEDULER[vip.scheduler]}`,
       `lb_kind ${LB_KIND[vip.forwarding ?? ForwardingMethod.DR]}`,
       ...(fwmark ? family : [`protocol ${PROTOCOL[vip.protocol]}`]),
       'alpha',
