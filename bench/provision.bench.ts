@@ -13,10 +13,10 @@ import * as os from 'os';
 import * as path from 'path';
 import { App } from 'cdktf';
 import { CentricityPacsSiteStack } from '../examples/centricity-pacs/site';
-import { ApplianceApiClient } from '../lib/cli/api-client';
+import { ApplianceApiClient } from '../lib/targets/loadbalancer-org/api-client';
 import { createOutput } from '../lib/cli/output';
 import { runCli } from '../lib/cli/program';
-import { applianceRequests } from '../lib/render/appliance/appliance-commands';
+import { applianceRequests } from '../lib/targets/loadbalancer-org/appliance-commands';
 import { VirtualServiceSpec } from '../lib/spec/virtual-service-spec';
 import { ApplianceDouble } from '../test/support/appliance-double';
 

@@ -1,16 +1,16 @@
 import { ApplianceTargetKind } from '../spec/appliance-target-kind';
 import { DEFAULT_API_PORT } from '../spec/defaults';
 import { ApplianceSpec } from '../spec/virtual-service-spec';
-import { ApplianceApiClient, ConnectionSettings } from './api-client';
-import { ApplianceApiTarget } from './appliance-api-target';
+import { ApplianceApiClient, ConnectionSettings } from '../targets/loadbalancer-org/api-client';
+import { ApplianceApiTarget } from '../targets/loadbalancer-org/appliance-api-target';
 import { readCredentials, secretValues } from './credentials';
 import { ENV } from './environment';
 import { CliError, EXIT } from './exit-codes';
 import { readApplianceSpec } from './inputs';
-import { LocalHaproxyProvisionTarget } from './local-haproxy-provision-target';
+import { LocalHaproxyProvisionTarget } from '../targets/local-haproxy/local-haproxy-provision-target';
 import { defaultStateDir, withApplianceLock } from './lock';
 import { CliOutput } from './output';
-import { ProvisionTarget } from './target';
+import { ProvisionTarget } from '../targets/provision-target';
 
 type Environment = Record<string, string | undefined>;
 

@@ -1,6 +1,6 @@
 import { ApplianceSpec, VirtualServiceSpec } from '../spec/virtual-service-spec';
-import { applianceRequests } from './appliance/appliance-commands';
-import { renderLbcliScript } from './appliance/lbcli-script';
+import { applianceRequests } from '../targets/loadbalancer-org/appliance-commands';
+import { renderLbcliScript } from '../targets/loadbalancer-org/lbcli-script';
 import { haproxyFiles } from './haproxy/haproxy-files';
 import { keepalivedFiles } from './keepalived/keepalived-files';
 import { nftablesFiles } from './nftables/nftables-files';

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { App } from 'cdktf';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { CentricityPacsSiteStack } from '../../examples/centricity-pacs/site';
-import { realServerCommand, vipCommand } from '../../lib/render/appliance/appliance-commands';
+import { realServerCommand, vipCommand } from '../../lib/targets/loadbalancer-org/appliance-commands';
 import { VirtualServiceSpec } from '../../lib/spec/virtual-service-spec';
 import { LocalHaproxyTarget } from '../../lib/targets/local-haproxy/local-haproxy-target';
 import { ApplianceDouble, Command } from '../support/appliance-double';

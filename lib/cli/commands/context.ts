@@ -1,6 +1,6 @@
-import { LbcliCommand } from '../../render/appliance/lbcli-command';
+import { LbcliCommand } from '../../targets/loadbalancer-org/lbcli-command';
 import { CliOutput } from '../output';
-import { ProvisionTarget } from '../target';
+import { ProvisionTarget } from '../../targets/provision-target';
 
 /** What every command gets: the environment and where to write. */
 export interface CliContext {

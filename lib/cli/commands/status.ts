@@ -1,4 +1,4 @@
-import { DumpedConfig } from '../appliance-config';
+import { DumpedConfig } from '../../targets/loadbalancer-org/appliance-config';
 import { EXIT } from '../exit-codes';
 import { ConnectionOptions, openSession, resolveAppliance } from '../session';
 import { CliContext } from './context';

@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { CentricityPacsSiteStack } from '../../../examples/centricity-pacs/site';
-import { realServerCommand, vipCommand } from '../../../lib/render/appliance/appliance-commands';
+import { realServerCommand, vipCommand } from '../../../lib/targets/loadbalancer-org/appliance-commands';
 import { VirtualServiceSpec } from '../../../lib/spec/virtual-service-spec';
 import { ApplianceDouble, Command } from '../../support/appliance-double';
 import { awkwardTempDir, cliEnvironment, compileCli, runInProcess, startDouble, synthesize } from './harness';

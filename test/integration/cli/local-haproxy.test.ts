@@ -7,7 +7,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ApplianceTarget, DicomVip, ForwardingMethod, HealthCheck, LoadBalancerAppliance, Ports, RealServerState } from '../../../lib';
-import { LocalHaproxyProvisionTarget } from '../../../lib/cli/local-haproxy-provision-target';
+import { LocalHaproxyProvisionTarget } from '../../../lib/targets/local-haproxy/local-haproxy-provision-target';
 import { ApplianceSpec, VirtualServiceSpec } from '../../../lib/spec/virtual-service-spec';
 import { LocalHaproxyTarget } from '../../../lib/targets/local-haproxy/local-haproxy-target';
 import { echoscu, startStorescp, stopAllPeers, Storescp } from '../../support/dicom-peers';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { HealthCheck, Layer4Vip, Persistence, Ports, RealServerState, ReverseProxyVip, ForwardingMethod } from '../../../../lib';
-import { applianceRequests, createVipCommands } from '../../../../lib/render/appliance/appliance-commands';
-import { lbcliCommandLine, renderLbcliScript } from '../../../../lib/render/appliance/lbcli-script';
+import { applianceRequests, createVipCommands } from '../../../../lib/targets/loadbalancer-org/appliance-commands';
+import { lbcliCommandLine, renderLbcliScript } from '../../../../lib/targets/loadbalancer-org/lbcli-script';
 import { applianceStack } from '../../../support/stacks';
 
 function vips() {

@@ -1,4 +1,4 @@
-import { CliError, EXIT } from './exit-codes';
+import { CliError, EXIT } from '../../cli/exit-codes';
 
 /**
  * What `list` with `function: dumpconfig` returns, as this project reads it. UNVERIFIED: the

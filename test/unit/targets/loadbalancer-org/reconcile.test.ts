@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { realServerCommand, vipCommand } from '../../../lib/render/appliance/appliance-commands';
-import { DumpedConfig } from '../../../lib/cli/appliance-config';
-import { planVirtualService } from '../../../lib/cli/reconcile';
-import { RealServerState } from '../../../lib/spec/real-server-state';
-import { VirtualServiceSpec } from '../../../lib/spec/virtual-service-spec';
+import { realServerCommand, vipCommand } from '../../../../lib/targets/loadbalancer-org/appliance-commands';
+import { DumpedConfig } from '../../../../lib/targets/loadbalancer-org/appliance-config';
+import { planVirtualService } from '../../../../lib/targets/loadbalancer-org/reconcile';
+import { RealServerState } from '../../../../lib/spec/real-server-state';
+import { VirtualServiceSpec } from '../../../../lib/spec/virtual-service-spec';
 
 // The pure planning step of apply: what the appliance has + the spec -> the writes.
 

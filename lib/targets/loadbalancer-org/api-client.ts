@@ -1,10 +1,10 @@
 import * as fs from 'fs';
 import * as https from 'https';
-import { LbcliCommand } from '../render/appliance/lbcli-command';
-import { Credentials } from './credentials';
-import { ENV } from './environment';
-import { CliError, EXIT } from './exit-codes';
-import { CliOutput } from './output';
+import { LbcliCommand } from './lbcli-command';
+import { Credentials } from '../../cli/credentials';
+import { ENV } from '../../cli/environment';
+import { CliError, EXIT } from '../../cli/exit-codes';
+import { CliOutput } from '../../cli/output';
 
 /** Where and how to reach the appliance's REST API v2. */
 export interface ConnectionSettings {

@@ -1,8 +1,8 @@
-import { realServerCommand, stateCommand, vipCommand } from '../render/appliance/appliance-commands';
-import { LbcliCommand } from '../render/appliance/lbcli-command';
-import { VirtualServiceSpec } from '../spec/virtual-service-spec';
+import { realServerCommand, stateCommand, vipCommand } from './appliance-commands';
+import { LbcliCommand } from './lbcli-command';
+import { VirtualServiceSpec } from '../../spec/virtual-service-spec';
 import { DumpedConfig, DumpedVip } from './appliance-config';
-import { CliError, EXIT } from './exit-codes';
+import { CliError, EXIT } from '../../cli/exit-codes';
 
 /** delete-vip of a VIP (lbcli needs its layer). */
 export function deleteVipCommand(name: string, layer: number): LbcliCommand {

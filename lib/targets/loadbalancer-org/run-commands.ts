@@ -1,6 +1,6 @@
-import { LbcliCommand } from '../render/appliance/lbcli-command';
+import { LbcliCommand } from './lbcli-command';
 import { CommandResult } from './api-client';
-import { CliError, EXIT } from './exit-codes';
+import { CliError, EXIT } from '../../cli/exit-codes';
 
 /** What runs a batch of commands: the appliance's API. */
 export interface CommandSender {

@@ -1,15 +1,15 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { realServerCommand, RELOAD_HAPROXY, stateCommand, vipCommand } from '../render/appliance/appliance-commands';
-import { LbcliCommand } from '../render/appliance/lbcli-command';
-import { RealServerState } from '../spec/real-server-state';
-import { ApplianceSpec, VirtualServiceSpec } from '../spec/virtual-service-spec';
-import { LocalHaproxyTarget } from '../targets/local-haproxy/local-haproxy-target';
-import { ServerStatus } from '../targets/local-haproxy/server-status';
-import { DumpedConfig, DumpedVip } from './appliance-config';
-import { CliError, EXIT } from './exit-codes';
-import { deleteVipCommand, planVirtualService } from './reconcile';
-import { ProvisionTarget } from './target';
+import { realServerCommand, RELOAD_HAPROXY, stateCommand, vipCommand } from '../loadbalancer-org/appliance-commands';
+import { LbcliCommand } from '../loadbalancer-org/lbcli-command';
+import { RealServerState } from '../../spec/real-server-state';
+import { ApplianceSpec, VirtualServiceSpec } from '../../spec/virtual-service-spec';
+import { LocalHaproxyTarget } from './local-haproxy-target';
+import { ServerStatus } from './server-status';
+import { DumpedConfig, DumpedVip } from '../loadbalancer-org/appliance-config';
+import { CliError, EXIT } from '../../cli/exit-codes';
+import { deleteVipCommand, planVirtualService } from '../loadbalancer-org/reconcile';
+import { ProvisionTarget } from '../provision-target';
 
 /** The parameters of an lbcli command, without its action: what the appliance would report. */
 function parametersOf(command: LbcliCommand): Record<string, string> {

@@ -1,13 +1,13 @@
-import { RELOAD_HAPROXY, stateCommand } from '../render/appliance/appliance-commands';
-import { LbcliCommand } from '../render/appliance/lbcli-command';
-import { RealServerState } from '../spec/real-server-state';
-import { VirtualServiceSpec } from '../spec/virtual-service-spec';
+import { RELOAD_HAPROXY, stateCommand } from './appliance-commands';
+import { LbcliCommand } from './lbcli-command';
+import { RealServerState } from '../../spec/real-server-state';
+import { VirtualServiceSpec } from '../../spec/virtual-service-spec';
 import { ApplianceApiClient } from './api-client';
 import { DUMP_CONFIG_COMMAND, DumpedConfig, DumpedVip, parseDumpedConfig } from './appliance-config';
-import { CliError, EXIT } from './exit-codes';
+import { CliError, EXIT } from '../../cli/exit-codes';
 import { deleteVipCommand, planVirtualService } from './reconcile';
 import { runCommands } from './run-commands';
-import { ProvisionTarget } from './target';
+import { ProvisionTarget } from '../provision-target';
 
 /** The Loadbalancer.org appliance as a {@link ProvisionTarget}, through its REST API v2. */
 export class ApplianceApiTarget implements ProvisionTarget {

@@ -1,7 +1,7 @@
-import { LbcliCommand } from '../render/appliance/lbcli-command';
+import { LbcliCommand } from './loadbalancer-org/lbcli-command';
 import { RealServerState } from '../spec/real-server-state';
 import { VirtualServiceSpec } from '../spec/virtual-service-spec';
-import { DumpedConfig, DumpedVip } from './appliance-config';
+import { DumpedConfig, DumpedVip } from './loadbalancer-org/appliance-config';
 
 /**
  * Where the CLI's changes go, in the words of the spec. The Loadbalancer.org appliance (REST
