@@ -60,7 +60,8 @@ function buildProgram(context: CliContext, streams: CliStreams, run: (work: () =
     .action((name, options) => run(() => deleteVip(name, options, context)));
 
   dryRun(connectionOptions(program.command('reload [appliance]')))
-    .description('reload the appliance once, so changes applied before take effect')
+    .description('make the changes applied before take effect: reload-ldirectord if a Layer 4 VIP changed, reload-haproxy if a Layer 7 VIP changed, nothing if nothing changed')
+    .addOption(new Option('--layer <layer>', 'reload this layer even with no change pending').choices(['4', '7', 'all']))
     .action((name, options) => run(() => reload(name, options, context)));
 
   dryRun(connectionOptions(program.command('prune [appliance]')))

@@ -10,6 +10,7 @@ import { readApplianceSpec } from './inputs';
 import { LocalHaproxyProvisionTarget } from '../targets/local-haproxy/local-haproxy-provision-target';
 import { defaultStateDir, withApplianceLock } from './lock';
 import { CliOutput } from './output';
+import { PendingReloads } from './pending-reloads';
 import { ProvisionTarget } from '../targets/provision-target';
 
 type Environment = Record<string, string | undefined>;
@@ -57,6 +58,8 @@ export interface Session {
   readonly applianceName: string;
   /** Runs work holding this appliance's lock. */
   locked<T>(work: () => Promise<T>): Promise<T>;
+  /** The layers changed since the appliance's last reload (use while holding the lock). */
+  readonly pendingReloads: PendingReloads;
 }
 
 /** The appliance to talk to: from --host, or from --appliance-file / PACS_LB_APPLIANCE. */
@@ -96,9 +99,11 @@ export function openSession(appliance: ApplianceSpec, options: ConnectionOptions
   const target = appliance.target?.kind === ApplianceTargetKind.LOCAL_HAPROXY ? new LocalHaproxyProvisionTarget(appliance) : applianceApiTarget(appliance, options, env, output);
   const stateDir = env[ENV.stateDir] || defaultStateDir();
   const lockTimeoutMs = numberSetting('--lock-timeout', options.lockTimeout, env, ENV.lockTimeout, 600) * 1000;
+  const key = `${appliance.managementAddresses[0]}_${appliance.apiPort}`;
   return {
     target,
     applianceName: appliance.name,
-    locked: (work) => withApplianceLock(stateDir, `${appliance.managementAddresses[0]}_${appliance.apiPort}`, lockTimeoutMs, work),
+    locked: (work) => withApplianceLock(stateDir, key, lockTimeoutMs, work),
+    pendingReloads: new PendingReloads(stateDir, key),
   };
 }

@@ -23,10 +23,13 @@ export interface ProvisionTarget {
   readConfig(): Promise<DumpedConfig>;
   /** Brings one VIP to its spec, never deleting the VIP itself; nothing when it already matches. */
   applyVirtualService(vip: VirtualServiceSpec, dryRun: boolean): Promise<LbcliCommand[]>;
-  /** Deletes VIPs (with their real servers) the target has. */
+  /** Deletes VIPs (with their real servers) the target has, and makes that take effect (reloads their layers). */
   deleteVirtualServices(vips: DumpedVip[], dryRun: boolean): Promise<LbcliCommand[]>;
   /** Drains, halts or puts back one real server. */
   setRealServerState(vip: string, rip: string, state: RealServerState, dryRun: boolean): Promise<LbcliCommand[]>;
-  /** Makes the changes made so far take effect, once. */
-  reload(dryRun: boolean): Promise<LbcliCommand[]>;
+  /**
+   * Makes the changes made so far to VIPs of these layers take effect, once per layer (the
+   * appliance runs Layer 4 and Layer 7 in separate services); nothing for no layer.
+   */
+  reload(layers: number[], dryRun: boolean): Promise<LbcliCommand[]>;
 }

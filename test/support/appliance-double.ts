@@ -73,7 +73,7 @@ interface Result {
   readonly config?: unknown;
 }
 
-const WRITE_ACTIONS = ['add-vip', 'edit-vip', 'delete-vip', 'add-rip', 'edit-rip', 'delete-rip', 'drain', 'halt', 'online', 'reload-haproxy'];
+const WRITE_ACTIONS = ['add-vip', 'edit-vip', 'delete-vip', 'add-rip', 'edit-rip', 'delete-rip', 'drain', 'halt', 'online', 'reload-haproxy', 'reload-ldirectord'];
 
 function withoutAction(command: Command): Command {
   const { action: _action, ...rest } = command;
@@ -289,6 +289,7 @@ export class ApplianceDouble {
         rip.state = action;
         return ok();
       case 'reload-haproxy':
+      case 'reload-ldirectord':
         return ok();
       default:
         return ok('failed', { message: `unknown action ${action}` });

@@ -2,6 +2,7 @@ import { readVirtualServiceSpec } from '../inputs';
 import { CliError, EXIT } from '../exit-codes';
 import { ConnectionOptions, openSession, resolveAppliance } from '../session';
 import { CliContext, reportWrite, summarize } from './context';
+import { reloadPending } from './reload';
 
 /** Options of `pacs-lb apply`. */
 export interface ApplyOptions extends ConnectionOptions {
@@ -9,7 +10,7 @@ export interface ApplyOptions extends ConnectionOptions {
   readonly specFile?: string;
   /** Print the writes, send none. */
   readonly dryRun?: boolean;
-  /** Reload after writing (the Terraform resources leave this to the appliance's reload resource). */
+  /** Reload the changed layers after writing (the Terraform resources leave this to the appliance's reload resource). */
   readonly reload?: boolean;
 }
 
@@ -26,12 +27,20 @@ export async function apply(name: string | undefined, options: ApplyOptions, con
   const session = openSession(appliance, options, context.env, context.output);
   return session.locked(async () => {
     const dryRun = options.dryRun === true;
-    const commands = await session.target.applyVirtualService(vip, dryRun);
+    let commands;
+    try {
+      commands = await session.target.applyVirtualService(vip, dryRun);
+    } catch (error) {
+      // Some writes may have landed before the failure: their layer needs its reload.
+      if (!dryRun) session.pendingReloads.add(vip.layer);
+      throw error;
+    }
     if (commands.length === 0) {
       context.output.err(`${vip.name}: no change`);
       return EXIT.ok;
     }
-    if (options.reload) commands.push(...(await session.target.reload(dryRun)));
+    if (!dryRun) session.pendingReloads.add(vip.layer);
+    if (options.reload) commands.push(...(await reloadPending(session, dryRun)));
     reportWrite(context.output, session.target, commands, dryRun, `${vip.name}: applied ${summarize(commands)}`);
     return EXIT.ok;
   });

@@ -1,4 +1,4 @@
-import { RELOAD_HAPROXY, stateCommand } from './appliance-commands';
+import { reloadCommands, stateCommand } from './appliance-commands';
 import { LbcliCommand } from './lbcli-command';
 import { RealServerState } from '../../spec/real-server-state';
 import { VirtualServiceSpec } from '../../spec/virtual-service-spec';
@@ -37,10 +37,10 @@ export class ApplianceApiTarget implements ProvisionTarget {
     return this.write(planVirtualService(vip, await this.readConfig()), dryRun);
   }
 
-  /** delete-vip of each, then one reload if any was Layer 7 (Layer 7 deletes take effect at reload). */
+  /** delete-vip of each, then the reload of each layer a deleted VIP was on (a delete takes effect at its layer's reload). */
   public deleteVirtualServices(vips: DumpedVip[], dryRun: boolean): Promise<LbcliCommand[]> {
     const deletes = vips.map((v) => deleteVipCommand(v.name, v.layer));
-    return this.write(vips.some((v) => v.layer === 7) ? [...deletes, RELOAD_HAPROXY] : deletes, dryRun);
+    return this.write([...deletes, ...reloadCommands(vips.map((v) => v.layer))], dryRun);
   }
 
   /** drain / halt / online. */
@@ -48,9 +48,9 @@ export class ApplianceApiTarget implements ProvisionTarget {
     return this.write([stateCommand(state, vip, rip)], dryRun);
   }
 
-  /** reload-haproxy. */
-  public reload(dryRun: boolean): Promise<LbcliCommand[]> {
-    return this.write([RELOAD_HAPROXY], dryRun);
+  /** reload-ldirectord for Layer 4, reload-haproxy for Layer 7, each once. */
+  public reload(layers: number[], dryRun: boolean): Promise<LbcliCommand[]> {
+    return this.write(reloadCommands(layers), dryRun);
   }
 
   private async write(commands: LbcliCommand[], dryRun: boolean): Promise<LbcliCommand[]> {

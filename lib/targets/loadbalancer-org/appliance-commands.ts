@@ -7,7 +7,7 @@ import { LAYER4_VIP_PARAMETERS, LAYER7_VIP_PARAMETERS, mapParameters, REAL_SERVE
  * One REST API v2 request: `POST https://<appliance>:9443/api/v2/` with this body.
  */
 export interface ApiRequest {
-  /** The VIP the request configures; absent for appliance-wide requests (reload). */
+  /** The VIP the request configures; absent for appliance-wide requests (the reloads). */
   readonly vip?: string;
   /** The JSON body. */
   readonly body: { readonly lbcli: LbcliCommand[] };
@@ -40,15 +40,30 @@ export function createVipCommands(vip: VirtualServiceSpec): LbcliCommand[] {
   ];
 }
 
-/** The reload that makes Layer 7 changes take effect. */
-export const RELOAD_HAPROXY: LbcliCommand = { action: 'reload-haproxy' };
+/**
+ * The reload that makes a layer's changes take effect: Layer 4 VIPs are run by the appliance's
+ * Layer 4 service (ldirectord), Layer 7 VIPs by HAProxy; each has its own reload action.
+ */
+export const RELOAD_ACTIONS: Record<number, string> = {
+  4: 'reload-ldirectord',
+  7: 'reload-haproxy',
+};
+
+/** One reload per layer given, Layer 4 first, each once; none when no layer is given. */
+export function reloadCommands(layers: Iterable<number>): LbcliCommand[] {
+  const wanted = new Set(layers);
+  return Object.entries(RELOAD_ACTIONS)
+    .filter(([layer]) => wanted.has(Number(layer)))
+    .map(([, action]) => ({ action }));
+}
 
 /**
  * The ordered requests that build an appliance's VIP set from empty: one request per VIP (in
- * the order given), then one reload when any Layer 7 VIP is present.
+ * the order given), then one request with the reload of each layer that has a VIP.
  */
 export function applianceRequests(vips: VirtualServiceSpec[]): ApiRequest[] {
   const requests: ApiRequest[] = vips.map((vip) => ({ vip: vip.name, body: { lbcli: createVipCommands(vip) } }));
-  if (vips.some((vip) => vip.layer === 7)) requests.push({ body: { lbcli: [RELOAD_HAPROXY] } });
+  const reloads = reloadCommands(vips.map((vip) => vip.layer));
+  if (reloads.length > 0) requests.push({ body: { lbcli: reloads } });
   return requests;
 }

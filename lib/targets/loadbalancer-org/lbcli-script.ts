@@ -17,7 +17,7 @@ export function lbcliCommandLine(command: LbcliCommand): string {
 export function renderLbcliScript(applianceName: string, requests: ApiRequest[]): string {
   const lines = ['#!/bin/sh', ...generatedHeader('#', `lbcli commands for appliance ${applianceName}, in the order they apply`), 'set -e', ''];
   for (const request of requests) {
-    lines.push(request.vip ? `# VIP ${request.vip}` : '# Apply pending Layer 7 changes');
+    lines.push(request.vip ? `# VIP ${request.vip}` : '# Make the changes take effect: reload the service of each layer changed');
     lines.push(...request.body.lbcli.map(lbcliCommandLine), '');
   }
   return lines.join('\n');

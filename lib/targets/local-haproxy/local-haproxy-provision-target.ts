@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { realServerCommand, RELOAD_HAPROXY, stateCommand, vipCommand } from '../loadbalancer-org/appliance-commands';
+import { realServerCommand, reloadCommands, stateCommand, vipCommand } from '../loadbalancer-org/appliance-commands';
 import { LbcliCommand } from '../loadbalancer-org/lbcli-command';
 import { RealServerState } from '../../spec/real-server-state';
 import { ApplianceSpec, VirtualServiceSpec } from '../../spec/virtual-service-spec';
@@ -89,7 +89,7 @@ export class LocalHaproxyProvisionTarget implements ProvisionTarget {
 
   /** Removes the VIPs' specs, then reloads (or stops HAProxy when no VIP is left). */
   public async deleteVirtualServices(vips: DumpedVip[], dryRun: boolean): Promise<LbcliCommand[]> {
-    const commands = [...vips.map((v) => deleteVipCommand(v.name, v.layer)), RELOAD_HAPROXY];
+    const commands = [...vips.map((v) => deleteVipCommand(v.name, v.layer)), ...reloadCommands(vips.map((v) => v.layer))];
     if (dryRun) return commands;
     for (const vip of vips) fs.rmSync(this.specFile(vip.name), { force: true });
     await this.runHaproxy();
@@ -110,10 +110,14 @@ export class LocalHaproxyProvisionTarget implements ProvisionTarget {
     return commands;
   }
 
-  /** Runs HAProxy with every stored spec: starts or reloads it, or stops it when none is left. */
-  public async reload(dryRun: boolean): Promise<LbcliCommand[]> {
-    if (!dryRun) await this.runHaproxy();
-    return [RELOAD_HAPROXY];
+  /**
+   * Runs HAProxy with every stored spec: starts or reloads it, or stops it when none is left.
+   * One HAProxy carries both layers here, so any layer given means one run; none means none.
+   */
+  public async reload(layers: number[], dryRun: boolean): Promise<LbcliCommand[]> {
+    const commands = reloadCommands(layers);
+    if (!dryRun && commands.length > 0) await this.runHaproxy();
+    return commands;
   }
 
   private async runHaproxy(): Promise<void> {

@@ -27,6 +27,7 @@ beforeEach(async () => {
     const run = await runInProcess(['apply', name, '--spec-file', specFile(name), '--appliance-file', applianceFile], env);
     expect(run.code, run.stderr).toBe(0);
   }
+  expect((await runInProcess(['reload', '--appliance-file', applianceFile], env)).code).toBe(0);
   double.clearRecords();
 });
 
@@ -67,6 +68,22 @@ describe('apply', () => {
     const run = await runInProcess(['apply', 'Test_Web', '--reload', '--spec-file', specFile('Test_Web'), '--appliance-file', applianceFile], env);
     expect(run.code, run.stderr).toBe(0);
     expect(writes()).toEqual(['edit-rip Test_Web WEB1', 'reload-haproxy']);
+  });
+
+  it('reload sends only the reloads of layers changed since the last one; --layer forces one', async () => {
+    const reload = (...args: string[]) => runInProcess(['reload', ...args, '--appliance-file', applianceFile], env);
+    const nothing = await reload();
+    expect(nothing.code, nothing.stderr).toBe(0);
+    expect(nothing.stderr).toContain('nothing to reload');
+    expect(writes()).toEqual([]);
+    double.vips.get('Test_Dicom')!.realServers.get('EA1')!.parameters.weight = '7';
+    expect((await runInProcess(['apply', '--spec-file', specFile('Test_Dicom'), '--appliance-file', applianceFile], env)).code).toBe(0);
+    expect((await reload()).code).toBe(0);
+    expect(writes()).toEqual(['edit-rip Test_Dicom EA1', 'reload-ldirectord']);
+    double.clearRecords();
+    expect((await reload('--layer', '7')).code).toBe(0);
+    expect((await reload('--layer', 'all')).code).toBe(0);
+    expect(writes()).toEqual(['reload-haproxy', 'reload-ldirectord', 'reload-haproxy']);
   });
 
   it('refuses a VIP the appliance has at another layer, without writing', async () => {

@@ -64,8 +64,9 @@ describe('the example on an empty appliance', () => {
     // Terraform ran up to 10 provisioners at once; the appliance never saw two requests at once.
     expect(terraform.runs.filter((r) => r.argv.includes('apply'))).toHaveLength(19);
     expect(double.peakConcurrency).toBe(1);
-    expect(double.writes().filter((c) => c.action === 'reload-haproxy')).toHaveLength(1);
-    expect(double.writes().at(-1)?.action).toBe('reload-haproxy');
+    // The example has VIPs at both layers: each service is reloaded once, at the end.
+    expect(double.writes().filter((c) => c.action.startsWith('reload-')).map((c) => c.action)).toEqual(['reload-ldirectord', 'reload-haproxy']);
+    expect(double.writes().slice(-2).map((c) => c.action)).toEqual(['reload-ldirectord', 'reload-haproxy']);
 
     // No change: Terraform replaces nothing, and apply run again by hand for every VIP writes nothing.
     double.clearRecords();
@@ -108,7 +109,17 @@ describe('changes to the test site', () => {
     await deploy({});
   });
 
-  it('a weight change sends only that real server\'s edit and one reload', async () => {
+  it('a Layer 4 weight change sends only that real server\'s edit and reload-ldirectord', async () => {
+    expect(await deploy({ dicomWeight: 50 })).toEqual(['edit-rip Test_Dicom EA1', 'reload-ldirectord']);
+    expect(double.writes()[0].weight).toBe('50');
+  });
+
+  it('a change to both layers sends each layer\'s reload once', async () => {
+    expect((await deploy({ dicomWeight: 60, webWeight: 60, hl7Port: 2577 })).sort()).toEqual(['edit-rip Test_Dicom EA1', 'edit-rip Test_Web WEB1', 'edit-vip Test_HL7', 'reload-haproxy', 'reload-ldirectord'].sort());
+    expect(double.writes().slice(-2).map((c) => c.action)).toEqual(['reload-ldirectord', 'reload-haproxy']);
+  });
+
+  it('a Layer 7 weight change sends only that real server\'s edit and reload-haproxy', async () => {
     expect(await deploy({ webWeight: 50 })).toEqual(['edit-rip Test_Web WEB1', 'reload-haproxy']);
     expect(double.writes()[0].weight).toBe('50');
     expect(double.dumpConfig().vips.find((v) => v.vip === 'Test_Web')).toMatchObject({ rips: [{ rip: 'WEB1', weight: '50' }, { rip: 'WEB2', weight: '100' }] });
@@ -120,7 +131,7 @@ describe('changes to the test site', () => {
   });
 
   it('a port change edits the VIP in place, never deleting it', async () => {
-    expect(await deploy({ hl7Port: 2576 })).toEqual(['edit-vip Test_HL7', 'reload-haproxy']);
+    expect(await deploy({ hl7Port: 2576 })).toEqual(['edit-vip Test_HL7', 'reload-ldirectord']);
     expect(double.dumpConfig().vips.find((v) => v.vip === 'Test_HL7')).toMatchObject({ ports: '2576' });
   });
 
@@ -128,14 +139,14 @@ describe('changes to the test site', () => {
     expect(await deploy({ withoutSecondWebServer: true })).toEqual(['delete-rip Test_Web WEB2', 'reload-haproxy']);
   });
 
-  it('removing a VIP from the app deletes only that VIP (its resource block is gone, so prune does it)', async () => {
-    expect(await deploy({ withoutHl7: true })).toEqual(['delete-vip Test_HL7', 'reload-haproxy']);
+  it('removing a VIP from the app deletes only that VIP and reloads its layer (its resource block is gone, so prune does it)', async () => {
+    expect(await deploy({ withoutHl7: true })).toEqual(['delete-vip Test_HL7', 'reload-ldirectord']);
     expect(double.dumpConfig().vips.map((v) => v.vip).sort()).toEqual(['Test_Dicom', 'Test_Web']);
   });
 
   it('prune leaves VIPs the app never provisioned alone', async () => {
     double.vips.set('Manual_VIP', { parameters: { vip: 'Manual_VIP', layer: '4' }, realServers: new Map() });
-    expect(await deploy({ withoutHl7: true })).toEqual(['delete-vip Test_HL7', 'reload-haproxy']);
+    expect(await deploy({ withoutHl7: true })).toEqual(['delete-vip Test_HL7', 'reload-ldirectord']);
     expect(double.dumpConfig().vips.map((v) => v.vip)).toContain('Manual_VIP');
   });
 

@@ -98,7 +98,7 @@ describe('pacs-lb on the local HAProxy target, against a real HAProxy and stores
 
     const heavier = site(folder, vipPort, archives, 50).vip;
     const edit = await ok(['apply', VIP, '--reload'], { PACS_LB_SPEC: JSON.stringify(heavier) });
-    expect(edit.stderr).toContain(`${VIP}: applied edit-rip EA1, reload-haproxy`);
+    expect(edit.stderr).toContain(`${VIP}: applied edit-rip EA1, reload-ldirectord`);
     const after = await haproxy().status();
     expect(after.masterPid).toBe(masterPid);
     expect(after.servers.find((s) => s.server === 'EA1')?.weight).toBe(50);
@@ -130,7 +130,7 @@ describe('pacs-lb on the local HAProxy target, against a real HAProxy and stores
     const { appliance } = site(folder, vipPort, archives);
     const target = new LocalHaproxyProvisionTarget({ ...appliance, target: { ...appliance.target!, haproxyBinary: '/nonexistent/haproxy' } });
     await target.applyVirtualService(JSON.parse(env.PACS_LB_SPEC), false);
-    await expect(target.reload(false)).rejects.toThrow(`local HAProxy in ${folder}: LocalHaproxyTarget: haproxy -c refused the rendered configuration`);
+    await expect(target.reload([4], false)).rejects.toThrow(`local HAProxy in ${folder}: LocalHaproxyTarget: haproxy -c refused the rendered configuration`);
     expect((await haproxy().status()).running).toBe(false);
     expect(target.requestsSent).toBe(2);
   });

@@ -5,7 +5,9 @@ import { DicomVip, HealthCheck, Layer4Vip, LoadBalancerAppliance, Ports, Reverse
 export interface TestSiteOptions {
   /** The management port (the double's). */
   readonly apiPort: number;
-  /** Weight of the web VIP's first server. @default 100 */
+  /** Weight of the DICOM VIP's first server (Layer 4). @default 100 */
+  readonly dicomWeight?: number;
+  /** Weight of the web VIP's first server (Layer 7). @default 100 */
   readonly webWeight?: number;
   /** Leave out the web VIP's second server. */
   readonly withoutSecondWebServer?: boolean;
@@ -30,7 +32,7 @@ export function buildTestSite(app: App, options: TestSiteOptions): string {
     name: 'Test_Dicom',
     description: options.dicomDescription,
     address: '192.0.2.100',
-    realServers: [{ name: 'EA1', address: '192.0.2.21' }, { name: 'EA2', address: '192.0.2.22' }],
+    realServers: [{ name: 'EA1', address: '192.0.2.21', weight: options.dicomWeight ?? 100 }, { name: 'EA2', address: '192.0.2.22' }],
   });
   const web: RealServerProps[] = [{ name: 'WEB1', address: '203.0.113.51', port: 8080, weight: options.webWeight ?? 100 }];
   if (!options.withoutSecondWebServer) web.push({ name: 'WEB2', address: '203.0.113.52', port: 8080 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { HealthCheck, Layer4Vip, Persistence, Ports, RealServerState, ReverseProxyVip, ForwardingMethod } from '../../../../lib';
-import { applianceRequests, createVipCommands } from '../../../../lib/targets/loadbalancer-org/appliance-commands';
+import { applianceRequests, createVipCommands, reloadCommands } from '../../../../lib/targets/loadbalancer-org/appliance-commands';
 import { lbcliCommandLine, renderLbcliScript } from '../../../../lib/targets/loadbalancer-org/lbcli-script';
 import { applianceStack } from '../../../support/stacks';
 
@@ -55,11 +55,18 @@ describe('appliance commands (REST API v2 bodies)', () => {
     expect(rip).toEqual({ action: 'add-rip', vip: 'CCG_IB_2101', rip: 'CCG1', ip: '203.0.113.91', port: '12101', weight: '100' });
   });
 
-  it('one request per VIP in the order given, and one reload at the end when a Layer 7 VIP is present', () => {
+  it('one request per VIP in the order given, then one request reloading the service of each layer present', () => {
     const { dicom, db, ccg } = vips();
-    const requests = applianceRequests([dicom, db, ccg]);
-    expect(requests.map((r) => r.vip ?? r.body.lbcli[0].action)).toEqual(['EA_Dicom_Service', 'DB_MT', 'CCG_IB_2101', 'reload-haproxy']);
-    expect(applianceRequests([dicom, db]).map((r) => r.vip)).toEqual(['EA_Dicom_Service', 'DB_MT']);
+    const actions = (requests: ReturnType<typeof applianceRequests>) => requests.map((r) => r.vip ?? r.body.lbcli.map((c) => c.action).join('+'));
+    expect(actions(applianceRequests([dicom, db, ccg]))).toEqual(['EA_Dicom_Service', 'DB_MT', 'CCG_IB_2101', 'reload-ldirectord+reload-haproxy']);
+    expect(actions(applianceRequests([dicom, db]))).toEqual(['EA_Dicom_Service', 'DB_MT', 'reload-ldirectord']);
+    expect(actions(applianceRequests([ccg]))).toEqual(['CCG_IB_2101', 'reload-haproxy']);
+    expect(applianceRequests([])).toEqual([]);
+  });
+
+  it('reloadCommands: Layer 4 first, each layer once, none for no layer', () => {
+    expect(reloadCommands([7, 4, 7, 4])).toEqual([{ action: 'reload-ldirectord' }, { action: 'reload-haproxy' }]);
+    expect(reloadCommands([])).toEqual([]);
   });
 
   it('the lbcli script is the same commands as shell lines, with a header', () => {
