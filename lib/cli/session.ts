@@ -87,7 +87,7 @@ function applianceApiTarget(appliance: ApplianceSpec, options: ConnectionOptions
     retries: numberSetting('retries', undefined, env, ENV.retries, 4),
     retryDelayMs: numberSetting('retry delay', undefined, env, ENV.retryDelay, 1_000),
   };
-  return new ApplianceApiTarget(new ApplianceApiClient(settings, credentials, output));
+  return new ApplianceApiTarget(new ApplianceApiClient(settings, credentials, output), (line) => output.err(line));
 }
 
 /**

@@ -1,7 +1,7 @@
 import { LbcliCommand } from './loadbalancer-org/lbcli-command';
 import { RealServerState } from '../spec/real-server-state';
 import { VirtualServiceSpec } from '../spec/virtual-service-spec';
-import { DumpedConfig, DumpedVip } from './loadbalancer-org/appliance-config';
+import { DumpedConfig, DumpedVip } from './target-state';
 
 /**
  * Where the CLI's changes go, in the words of the spec. The Loadbalancer.org appliance (REST
@@ -19,8 +19,8 @@ export interface ProvisionTarget {
   readonly description: string;
   /** Requests sent so far (for reports and benchmarks). */
   readonly requestsSent: number;
-  /** The VIPs and real servers the target has now, with states and health. */
-  readConfig(): Promise<DumpedConfig>;
+  /** The VIPs and real servers the target has now, with states and health; undefined when it cannot be read. */
+  readConfig(): Promise<DumpedConfig | undefined>;
   /** Brings one VIP to its spec, never deleting the VIP itself; nothing when it already matches. */
   applyVirtualService(vip: VirtualServiceSpec, dryRun: boolean): Promise<LbcliCommand[]>;
   /** Deletes VIPs (with their real servers) the target has, and makes that take effect (reloads their layers). */

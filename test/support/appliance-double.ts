@@ -5,9 +5,9 @@
  * (base64 of the key) and HTTP Basic authentication enforced (401), a body of
  * `{"lbcli": [...]}` whose commands run in order against an in-memory configuration, results
  * with `success` / `exists` / `missing` / `failed` / `fatal`, keyed `lbapi` (or `lbcli`).
- * UNVERIFIED and chosen here: the reply of `list` / `dumpconfig` (see
- * lib/cli/appliance-config.ts), that a batch stops at its first failed/fatal command, and that
- * edit-* merges the parameters given.
+ * UNVERIFIED and chosen here: the replies of `list` (it speaks each dialect of
+ * appliance-reply-dialects.ts, `project` by default), that a batch stops at its first
+ * failed/fatal command, and that edit-* merges the parameters given.
  *
  * For tests it records every request, counts the requests in flight and their peak, and
  * injects faults: refused connections (down/up), resets, delays, drops mid-request (before or
@@ -17,6 +17,7 @@ import * as fs from 'fs';
 import * as https from 'https';
 import { AddressInfo } from 'net';
 import { makeSelfSignedCertificate } from './appliance-double-cert';
+import { listAnswer, ReplyDialect } from './appliance-reply-dialects';
 
 /** One lbcli command as received. */
 export type Command = Record<string, string>;
@@ -27,6 +28,8 @@ export interface RecordedRequest {
   readonly commands: Command[];
   /** The HTTP status answered (0 when the connection was dropped). */
   status: number;
+  /** The status each command answered, in order. */
+  readonly answers: string[];
   /** The raw headers, for tests that check what was sent. */
   readonly headers: Record<string, string | string[] | undefined>;
   /** The raw body. */
@@ -40,7 +43,8 @@ export type Fault =
   | { readonly kind: 'drop-before' } // the request is read, nothing runs, the connection closes without an answer
   | { readonly kind: 'drop-after' } // the commands run, the connection closes without an answer
   | { readonly kind: 'status'; readonly code: number } // an HTTP error answer, nothing runs
-  | { readonly kind: 'failed'; readonly action: string; readonly message?: string }; // the first command with this action answers failed
+  | { readonly kind: 'failed'; readonly action: string; readonly message?: string } // the first command with this action answers failed
+  | { readonly kind: 'echo'; readonly text: string }; // the commands run, the reply is one failed result whose message is this text (an appliance echoing what it got)
 
 /** Options of the double. */
 export interface ApplianceDoubleOptions {
@@ -54,6 +58,8 @@ export interface ApplianceDoubleOptions {
   readonly replyKey?: 'lbapi' | 'lbcli';
   /** Milliseconds every request takes, so that overlapping requests would be seen. */
   readonly latencyMs?: number;
+  /** How it answers `list` reads. @default 'project' */
+  readonly dialect?: ReplyDialect;
 }
 
 interface StoredRealServer {
@@ -107,6 +113,7 @@ export class ApplianceDouble {
   private readonly certFolder: string;
 
   private constructor(private readonly options: ApplianceDoubleOptions) {
+    this.dialect = options.dialect ?? 'project';
     const cert = makeSelfSignedCertificate();
     this.certFolder = cert.folder;
     this.caFile = cert.certFile;
@@ -151,6 +158,11 @@ export class ApplianceDouble {
     return { schemaVersion: 1, name, managementAddresses: [this.host], apiPort: this.port, subnets: [] };
   }
 
+  /** The edit-* commands that changed a stored value (an edit that repeats what is there changes nothing). */
+  public readonly effectiveEdits: Command[] = [];
+  /** How it answers `list` reads (changeable between runs). */
+  public dialect: ReplyDialect;
+
   /** Every write command received (everything but `list`), in order, from answered requests. */
   public writes(): Command[] {
     return this.requests.flatMap((r) => r.commands).filter((c) => WRITE_ACTIONS.includes(c.action));
@@ -159,6 +171,7 @@ export class ApplianceDouble {
   /** Forgets the recorded requests and peak (the configuration stays). */
   public clearRecords(): void {
     this.requests.length = 0;
+    this.effectiveEdits.length = 0;
     this.peakConcurrency = 0;
   }
 
@@ -187,7 +200,7 @@ export class ApplianceDouble {
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const body = Buffer.concat(chunks).toString('utf8');
-      const record: RecordedRequest = { commands: [], status: 0, headers: req.headers, body };
+      const record: RecordedRequest = { commands: [], status: 0, answers: [], headers: req.headers, body };
       this.requests.push(record);
       const fault = this.faults[0]?.kind === 'reset' ? undefined : this.faults.shift();
       const latency = (this.options.latencyMs ?? 0) + (fault?.kind === 'delay' ? fault.ms : 0);
@@ -214,9 +227,13 @@ export class ApplianceDouble {
     }
     (record.commands as Command[]).push(...commands);
     if (fault?.kind === 'drop-before') return void req.socket.destroy();
+    const replyKey = this.options.replyKey ?? 'lbapi';
+    const whole = commands.length === 1 && commands[0].action === 'list' ? listAnswer(this.dialect, commands[0], [...this.vips.values()], replyKey).body : undefined;
     const results = this.run(commands, fault?.kind === 'failed' ? fault : undefined);
+    record.answers.push(...results.map((r) => r.status));
     if (fault?.kind === 'drop-after') return void req.socket.destroy();
-    reply(200, { [this.options.replyKey ?? 'lbapi']: results });
+    if (fault?.kind === 'echo') return reply(200, { [replyKey]: [{ action: commands[0]?.action, status: 'failed', message: fault.text }] });
+    reply(200, whole ?? { [replyKey]: results });
   }
 
   private authorized(req: import('http').IncomingMessage): boolean {
@@ -225,6 +242,13 @@ export class ApplianceDouble {
     if (this.options.username === undefined) return true;
     const expected = `Basic ${Buffer.from(`${this.options.username}:${this.options.password ?? ''}`).toString('base64')}`;
     return req.headers.authorization === expected;
+  }
+
+  /** edit-*: merges the parameters given, recording the edit when it changed anything. */
+  private merge(stored: Command, command: Command): void {
+    const given = withoutAction(command);
+    if (Object.entries(given).some(([key, value]) => stored[key] !== value)) this.effectiveEdits.push(command);
+    Object.assign(stored, given);
   }
 
   /** Runs commands in order; stops after the first failed or fatal one. */
@@ -253,7 +277,7 @@ export class ApplianceDouble {
     const rip = command.rip !== undefined ? vip?.realServers.get(command.rip) : undefined;
     switch (action) {
       case 'list':
-        return command.function === 'dumpconfig' ? ok('success', { config: this.dumpConfig() }) : ok('failed', { message: 'unknown list function' });
+        return listAnswer(this.dialect, command, [...this.vips.values()], '').result as unknown as Result ?? ok();
       case 'add-vip':
         if (!command.vip || !['4', '7'].includes(command.layer)) return ok('failed', { message: 'add-vip needs --vip and --layer 4|7' });
         if (vip) return ok('exists');
@@ -262,7 +286,7 @@ export class ApplianceDouble {
       case 'edit-vip':
         if (!vip) return ok('missing');
         if (command.layer !== undefined && command.layer !== vip.parameters.layer) return ok('failed', { message: 'the layer of a VIP cannot be edited' });
-        Object.assign(vip.parameters, withoutAction(command));
+        this.merge(vip.parameters, command);
         return ok();
       case 'delete-vip':
         if (!vip) return ok('missing');
@@ -276,7 +300,7 @@ export class ApplianceDouble {
         return ok();
       case 'edit-rip':
         if (!rip) return ok('missing');
-        Object.assign(rip.parameters, withoutAction(command));
+        this.merge(rip.parameters, command);
         return ok();
       case 'delete-rip':
         if (!rip) return ok('missing');

@@ -1,6 +1,9 @@
 import { LbcliCommand } from '../../targets/loadbalancer-org/lbcli-command';
-import { CliOutput } from '../output';
 import { ProvisionTarget } from '../../targets/provision-target';
+import { DumpedConfig } from '../../targets/target-state';
+import { ENV } from '../environment';
+import { CliError, EXIT } from '../exit-codes';
+import { CliOutput } from '../output';
 
 /** What every command gets: the environment and where to write. */
 export interface CliContext {
@@ -22,4 +25,13 @@ export function reportWrite(output: CliOutput, target: ProvisionTarget, commands
 /** A one-line summary of commands: `add-vip, edit-rip EA1`. */
 export function summarize(commands: LbcliCommand[]): string {
   return commands.map((c) => [c.action, c.rip].filter(Boolean).join(' ')).join(', ');
+}
+
+/** The target's configuration, for a command that cannot work without it (status, diff). */
+export async function requireConfig(target: ProvisionTarget, command: string): Promise<DumpedConfig> {
+  const config = await target.readConfig();
+  if (!config) {
+    throw new CliError(EXIT.refused, `${command}: the ${target.description} answered its reads in a shape pacs-lb does not understand, so there is nothing to compare or show. Run with --debug (or ${ENV.debug}=1) to see the replies, and report them.`);
+  }
+  return config;
 }

@@ -19,15 +19,18 @@ export async function deleteVip(name: string, options: DeleteOptions, context: C
   const appliance = resolveAppliance(options, context.env);
   const session = openSession(appliance, options, context.env, context.output);
   return session.locked(async () => {
-    const have = (await session.target.readConfig()).vips.find((v) => v.name === name);
+    const config = await session.target.readConfig();
+    const have = config ? config.vips.find((v) => v.name === name) : { name, parameters: {}, realServers: [] };
     if (!have) {
       context.output.err(`${name}: not on the appliance; nothing to delete`);
       return EXIT.ok;
     }
-    if (options.layer !== undefined && String(have.layer) !== options.layer) {
-      throw new CliError(EXIT.refused, `${name}: layer: the appliance has it at Layer ${have.layer}, not ${options.layer}; left in place. Delete it by hand if it must go.`);
+    if (options.layer !== undefined && have.layer !== undefined && String(have.layer) !== options.layer) {
+      throw new CliError(EXIT.refused, `${name}: layer: the appliance has it at Layer ${have.layer}, not ${options.layer} (--layer); left in place. Delete it by hand if it must go.`);
     }
-    const commands = await session.target.deleteVirtualServices([have], options.dryRun === true);
+    // A layer the appliance does not report is the one the app gave (--layer); else both are tried.
+    const layer = have.layer ?? (options.layer === undefined ? undefined : Number(options.layer));
+    const commands = await session.target.deleteVirtualServices([{ ...have, layer }], options.dryRun === true);
     reportWrite(context.output, session.target, commands, options.dryRun, `${name}: deleted`);
     return EXIT.ok;
   });

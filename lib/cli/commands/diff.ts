@@ -2,7 +2,7 @@ import { EXIT } from '../exit-codes';
 import { failOnProblems } from '../inputs';
 import { ConnectionOptions, openSession } from '../session';
 import { readSynthesizedFolder } from '../synth-folder';
-import { CliContext, summarize } from './context';
+import { CliContext, requireConfig, summarize } from './context';
 import { synthesizedProblems } from './validate';
 
 /** Options of `pacs-lb diff`. */
@@ -18,7 +18,7 @@ export async function diff(folder: string, options: DiffOptions, context: CliCon
   for (const found of readSynthesizedFolder(folder)) {
     failOnProblems(synthesizedProblems(found));
     const session = openSession(found.appliance, options, context.env, context.output);
-    const config = await session.locked(() => session.target.readConfig());
+    const config = await session.locked(() => requireConfig(session.target, 'diff'));
     for (const vip of found.vips) {
       const commands = await session.locked(() => session.target.applyVirtualService(vip, true));
       if (commands.length > 0) context.output.out(`~ ${found.appliance.name} ${vip.name}: ${summarize(commands)}`);

@@ -36,7 +36,9 @@ export async function prune(options: PruneOptions, context: CliContext): Promise
   if (removed.length === 0) return EXIT.ok;
   const session = openSession(appliance, options, context.env, context.output);
   return session.locked(async () => {
-    const have = (await session.target.readConfig()).vips.filter((v) => removed.includes(v.name));
+    const config = await session.target.readConfig();
+    // Unreadable: delete every removed VIP (delete of something gone is done).
+    const have = config ? config.vips.filter((v) => removed.includes(v.name)) : removed.map((name) => ({ name, parameters: {}, realServers: [] }));
     if (have.length === 0) return EXIT.ok;
     const commands = await session.target.deleteVirtualServices(have, options.dryRun === true);
     reportWrite(context.output, session.target, commands, options.dryRun, `${appliance.name}: pruned ${have.map((v) => v.name).join(', ')} (no longer in the app)`);

@@ -1,7 +1,7 @@
-import { DumpedConfig } from '../../targets/loadbalancer-org/appliance-config';
+import { DumpedConfig } from '../../targets/target-state';
 import { EXIT } from '../exit-codes';
 import { ConnectionOptions, openSession, resolveAppliance } from '../session';
-import { CliContext } from './context';
+import { CliContext, requireConfig } from './context';
 
 /** Options of `pacs-lb status`. */
 export interface StatusOptions extends ConnectionOptions {
@@ -14,9 +14,9 @@ const COLUMNS = ['VIP', 'LAYER', 'ADDRESS', 'PORTS', 'RIP', 'RIP ADDRESS', 'WEIG
 /** The rows of the status table: one per real server, or one for a VIP without any. Pure. */
 export function statusRows(config: DumpedConfig): string[][] {
   return config.vips.flatMap((vip) => {
-    const head = [vip.name, String(vip.layer), vip.parameters.ip ?? '', vip.parameters.ports ?? ''];
+    const head = [vip.name, vip.layer === undefined ? '?' : String(vip.layer), vip.parameters.ip ?? '', vip.parameters.ports ?? ''];
     if (vip.realServers.length === 0) return [[...head, '-', '', '', '', '']];
-    return vip.realServers.map((r) => [...head, r.name, r.parameters.ip ?? '', r.parameters.weight ?? '', r.state, r.health ?? 'unknown']);
+    return vip.realServers.map((r) => [...head, r.name, r.parameters.ip ?? '', r.parameters.weight ?? '', r.state ?? 'online', r.health ?? 'unknown']);
   });
 }
 
@@ -31,7 +31,7 @@ export function formatTable(columns: string[], rows: string[][]): string[] {
 export async function status(options: StatusOptions, context: CliContext): Promise<number> {
   const appliance = resolveAppliance(options, context.env);
   const session = openSession(appliance, options, context.env, context.output);
-  const config = await session.locked(() => session.target.readConfig());
+  const config = await session.locked(() => requireConfig(session.target, 'status'));
   if (options.json) context.output.out(JSON.stringify(config, null, 2));
   else formatTable(COLUMNS, statusRows(config)).forEach((l) => context.output.out(l));
   return EXIT.ok;

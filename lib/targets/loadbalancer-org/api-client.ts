@@ -80,10 +80,28 @@ export class ApplianceApiClient {
 
   /** Sends commands in one request and returns one result per command the appliance ran. */
   public async send(commands: LbcliCommand[]): Promise<CommandResult[]> {
+    return parseReply(await this.exchange(commands));
+  }
+
+  /**
+   * Sends read commands (`list`) in one request and returns the reply as parsed JSON, whatever
+   * its shape (appliance-reply.ts reads it), or undefined when it is not JSON.
+   */
+  public async read(commands: LbcliCommand[]): Promise<unknown> {
+    const text = await this.exchange(commands);
+    try {
+      return JSON.parse(text);
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** One request, retried after network errors and 5xx; the reply's text. */
+  private async exchange(commands: LbcliCommand[]): Promise<string> {
     const body = JSON.stringify({ lbcli: commands });
     for (let attempt = 0; ; attempt++) {
       try {
-        return parseReply(await this.post(body));
+        return await this.post(body);
       } catch (e) {
         if (!(e instanceof RetryableError)) throw e;
         if (attempt >= this.settings.retries) {

@@ -1,46 +1,97 @@
-import { reloadCommands, stateCommand } from './appliance-commands';
-import { LbcliCommand } from './lbcli-command';
 import { RealServerState } from '../../spec/real-server-state';
 import { VirtualServiceSpec } from '../../spec/virtual-service-spec';
-import { ApplianceApiClient } from './api-client';
-import { DUMP_CONFIG_COMMAND, DumpedConfig, DumpedVip, parseDumpedConfig } from './appliance-config';
-import { CliError, EXIT } from '../../cli/exit-codes';
-import { deleteVipCommand, planVirtualService } from './reconcile';
-import { runCommands } from './run-commands';
 import { ProvisionTarget } from '../provision-target';
+import { DumpedConfig, DumpedVip } from '../target-state';
+import { CommandResult } from './api-client';
+import { READ_COMMANDS, readDumpConfigReply, readVirtualListReply } from './appliance-reply';
+import { reloadCommands, stateCommand } from './appliance-commands';
+import { LbcliCommand } from './lbcli-command';
+import { deleteVipCommands, planVirtualService } from './reconcile';
+import { runCommands } from './run-commands';
+import { writeOnlyCommands, writeOnlyStateCommands } from './write-only';
 
-/** The Loadbalancer.org appliance as a {@link ProvisionTarget}, through its REST API v2. */
+/** What the target talks to: the REST API v2 client, or a saved state for offline dry runs. */
+export interface ApplianceConnection {
+  /** Where requests go, for messages. */
+  readonly endpoint: string;
+  /** Requests sent so far. */
+  readonly requestsSent: number;
+  /** Runs commands in one request; one result per command that ran. */
+  send(commands: LbcliCommand[]): Promise<CommandResult[]>;
+  /** Runs read commands in one request; the reply as parsed JSON (undefined when not JSON). */
+  read(commands: LbcliCommand[]): Promise<unknown>;
+}
+
+/** How the configuration is read: the first read that was understood, or none (write-only). */
+type ReadMethod = 'dumpconfig' | 'virtual' | 'none';
+
+const READERS: { method: ReadMethod; commands: LbcliCommand[]; parse: (body: unknown) => DumpedConfig | undefined }[] = [
+  { method: 'dumpconfig', commands: READ_COMMANDS.dumpconfig, parse: readDumpConfigReply },
+  { method: 'virtual', commands: READ_COMMANDS.virtualByLayer, parse: readVirtualListReply },
+];
+
+/**
+ * The Loadbalancer.org appliance as a {@link ProvisionTarget}, through its REST API v2. It
+ * reads the configuration with `list --function dumpconfig`, else `list --function virtual`
+ * per layer; when neither reply is understood it says so once and works write-only: `add-*`,
+ * then `edit-*` where the appliance answers `exists` (the documented idempotent path, which
+ * converges without any read).
+ */
 export class ApplianceApiTarget implements ProvisionTarget {
-  constructor(private readonly client: ApplianceApiClient) {}
+  private method?: ReadMethod;
+
+  /**
+   * @param connection the API client (or an offline stand-in)
+   * @param warn prints a warning line (stderr)
+   */
+  constructor(
+    private readonly connection: ApplianceConnection,
+    private readonly warn: (line: string) => void,
+  ) {}
 
   /** See {@link ProvisionTarget.description}. */
   public get description(): string {
-    return `appliance ${this.client.endpoint}`;
+    return `appliance ${this.connection.endpoint}`;
   }
 
   /** See {@link ProvisionTarget.requestsSent}. */
   public get requestsSent(): number {
-    return this.client.requestsSent;
+    return this.connection.requestsSent;
   }
 
-  /** Reads the configuration with `list` / `dumpconfig`. */
-  public async readConfig(): Promise<DumpedConfig> {
-    const [result] = await this.client.send([{ ...DUMP_CONFIG_COMMAND }]);
-    if (!result || result.status !== 'success') {
-      throw new CliError(EXIT.refused, `${this.description}: reading the configuration answered ${result?.status ?? 'nothing'}${result?.message ? `: ${result.message}` : ''}.`);
+  /** The configuration, from the first read whose reply is understood; undefined when none is. */
+  public async readConfig(): Promise<DumpedConfig | undefined> {
+    for (const reader of READERS) {
+      if (this.method !== undefined && this.method !== reader.method) continue;
+      const config = reader.parse(await this.connection.read(reader.commands));
+      if (config) {
+        this.method = reader.method;
+        return config;
+      }
     }
-    return parseDumpedConfig(result.raw);
+    if (this.method === undefined) {
+      this.warn(`${this.description}: its configuration could not be read (neither "list --function dumpconfig" nor "list --function virtual" answered in a shape pacs-lb understands; --debug shows the replies). Working write-only: add-*, then edit-* where it exists. In this mode real servers removed from the app are not deleted, and diff and status cannot compare.`);
+    }
+    this.method = 'none';
+    return undefined;
   }
 
-  /** Reads the configuration, then sends only the writes that differ, in one request. */
+  /** Reads the configuration, then sends only the writes that differ, in one request; write-only when it cannot be read. */
   public async applyVirtualService(vip: VirtualServiceSpec, dryRun: boolean): Promise<LbcliCommand[]> {
-    return this.write(planVirtualService(vip, await this.readConfig()), dryRun);
+    const config = await this.readConfig();
+    if (config) return this.write(planVirtualService(vip, config), dryRun);
+    const adds = writeOnlyCommands(vip);
+    if (dryRun) return adds;
+    const answers = await runCommands(this, adds);
+    const states = writeOnlyStateCommands(vip, adds, answers);
+    if (states.length > 0) await runCommands(this, states);
+    return [...adds, ...states];
   }
 
   /** delete-vip of each, then the reload of each layer a deleted VIP was on (a delete takes effect at its layer's reload). */
   public deleteVirtualServices(vips: DumpedVip[], dryRun: boolean): Promise<LbcliCommand[]> {
-    const deletes = vips.map((v) => deleteVipCommand(v.name, v.layer));
-    return this.write([...deletes, ...reloadCommands(vips.map((v) => v.layer))], dryRun);
+    const layers = vips.flatMap((v) => (v.layer === undefined ? [4, 7] : [v.layer]));
+    return this.write([...vips.flatMap((v) => deleteVipCommands(v.name, v.layer)), ...reloadCommands(layers)], dryRun);
   }
 
   /** drain / halt / online. */
@@ -59,7 +110,7 @@ export class ApplianceApiTarget implements ProvisionTarget {
   }
 
   /** Sends commands as one request (used by runCommands). */
-  public send(commands: LbcliCommand[]) {
-    return this.client.send(commands);
+  public send(commands: LbcliCommand[]): Promise<CommandResult[]> {
+    return this.connection.send(commands);
   }
 }

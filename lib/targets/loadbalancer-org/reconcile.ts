@@ -1,7 +1,8 @@
 import { realServerCommand, stateCommand, vipCommand } from './appliance-commands';
 import { LbcliCommand } from './lbcli-command';
 import { VirtualServiceSpec } from '../../spec/virtual-service-spec';
-import { DumpedConfig, DumpedVip } from './appliance-config';
+import { DumpedConfig, DumpedVip } from '../target-state';
+import { differingParameters } from './reported-values';
 import { CliError, EXIT } from '../../cli/exit-codes';
 
 /** delete-vip of a VIP (lbcli needs its layer). */
@@ -9,19 +10,28 @@ export function deleteVipCommand(name: string, layer: number): LbcliCommand {
   return { action: 'delete-vip', layer: String(layer), vip: name };
 }
 
+/** delete-vip of a VIP; of both layers when its layer is unknown (the wrong one answers `missing`, which is done). */
+export function deleteVipCommands(name: string, layer: number | undefined): LbcliCommand[] {
+  return (layer === undefined ? [4, 7] : [layer]).map((l) => deleteVipCommand(name, l));
+}
+
 /** delete-rip of one real server. */
 export function deleteRealServerCommand(vipName: string, ripName: string): LbcliCommand {
   return { action: 'delete-rip', vip: vipName, rip: ripName };
 }
 
-/** Whether any parameter of the command differs from what the appliance reports. */
+/** Whether any parameter of the command differs from what the appliance reports (unknown is no difference). */
 function differs(command: LbcliCommand, have: Record<string, string>): boolean {
-  return Object.entries(command).some(([key, value]) => key !== 'action' && have[key] !== value);
+  return differingParameters(command, have).length > 0;
 }
 
-/** The layer of a VIP on the appliance must match the spec: changing it is a delete and an add, never done silently. */
+/**
+ * The layer of a VIP on the appliance must match the spec: changing it is a delete and an add,
+ * never done silently. Only a layer the appliance *reported* can conflict: an unknown layer
+ * never leads to advice to delete a live VIP.
+ */
 function checkSameLayer(vip: VirtualServiceSpec, have: DumpedVip | undefined): void {
-  if (have && have.layer !== vip.layer) {
+  if (have?.layer !== undefined && have.layer !== vip.layer) {
     throw new CliError(EXIT.refused, `${vip.name}: layer: the appliance has this VIP at Layer ${have.layer}, the spec at Layer ${vip.layer}. Delete it with "pacs-lb delete ${vip.name}" (this drops its connections), then apply again.`);
   }
 }

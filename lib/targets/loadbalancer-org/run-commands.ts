@@ -1,5 +1,5 @@
 import { LbcliCommand } from './lbcli-command';
-import { CommandResult } from './api-client';
+import { CommandResult, CommandStatus } from './api-client';
 import { CliError, EXIT } from '../../cli/exit-codes';
 
 /** What runs a batch of commands: the appliance's API. */
@@ -29,14 +29,17 @@ function describeCommand(command: LbcliCommand): string {
 }
 
 /**
- * Sends commands as one batch, then any follow-ups `exists`/`missing` call for as a second.
+ * Sends commands as one batch, then any follow-ups `exists`/`missing` call for as a second;
+ * returns what each command answered first (`success`, or the `exists`/`missing` followed up).
  * A `failed` or `fatal` (or a batch cut short) is an error naming the command; whatever ran
  * before it stays, and a re-run converges from there.
  */
-export async function runCommands(target: CommandSender, commands: LbcliCommand[]): Promise<void> {
+export async function runCommands(target: CommandSender, commands: LbcliCommand[]): Promise<CommandStatus[]> {
   let pending = commands;
+  let firstAnswers: CommandStatus[] = [];
   for (let round = 0; pending.length > 0; round++) {
     const results = await target.send(pending);
+    if (round === 0) firstAnswers = results.map((r) => r.status);
     const next: LbcliCommand[] = [];
     pending.forEach((command, i) => {
       const result = results[i];
@@ -54,4 +57,5 @@ export async function runCommands(target: CommandSender, commands: LbcliCommand[
     });
     pending = next;
   }
+  return firstAnswers;
 }

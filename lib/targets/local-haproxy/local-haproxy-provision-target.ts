@@ -6,9 +6,9 @@ import { RealServerState } from '../../spec/real-server-state';
 import { ApplianceSpec, VirtualServiceSpec } from '../../spec/virtual-service-spec';
 import { LocalHaproxyTarget } from './local-haproxy-target';
 import { ServerStatus } from './server-status';
-import { DumpedConfig, DumpedVip } from '../loadbalancer-org/appliance-config';
+import { DumpedConfig, DumpedVip } from '../target-state';
 import { CliError, EXIT } from '../../cli/exit-codes';
-import { deleteVipCommand, planVirtualService } from '../loadbalancer-org/reconcile';
+import { deleteVipCommands, planVirtualService } from '../loadbalancer-org/reconcile';
 import { ProvisionTarget } from '../provision-target';
 
 /** The parameters of an lbcli command, without its action: what the appliance would report. */
@@ -89,7 +89,7 @@ export class LocalHaproxyProvisionTarget implements ProvisionTarget {
 
   /** Removes the VIPs' specs, then reloads (or stops HAProxy when no VIP is left). */
   public async deleteVirtualServices(vips: DumpedVip[], dryRun: boolean): Promise<LbcliCommand[]> {
-    const commands = [...vips.map((v) => deleteVipCommand(v.name, v.layer)), ...reloadCommands(vips.map((v) => v.layer))];
+    const commands = [...vips.flatMap((v) => deleteVipCommands(v.name, v.layer)), ...reloadCommands(vips.map((v) => v.layer ?? 4))];
     if (dryRun) return commands;
     for (const vip of vips) fs.rmSync(this.specFile(vip.name), { force: true });
     await this.runHaproxy();

@@ -1,11 +1,8 @@
-import * as fs from 'fs';
 import * as path from 'path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { CentricityPacsSiteStack } from '../../../examples/centricity-pacs/site';
-import { realServerCommand, vipCommand } from '../../../lib/targets/loadbalancer-org/appliance-commands';
-import { VirtualServiceSpec } from '../../../lib/spec/virtual-service-spec';
-import { ApplianceDouble, Command } from '../../support/appliance-double';
-import { awkwardTempDir, cliEnvironment, compileCli, runInProcess, startDouble, synthesize } from './harness';
+import { ApplianceDouble } from '../../support/appliance-double';
+import { awkwardTempDir, cliEnvironment, compileCli, expectedConfig, readSpecs, runInProcess, startDouble, synthesize } from './harness';
 import { TerraformLike } from './terraform-like';
 import { buildTestSite, TestSiteOptions } from './test-site';
 
@@ -16,24 +13,6 @@ let cli: string[];
 beforeAll(() => {
   cli = compileCli();
 });
-
-function withoutAction(command: Command): Command {
-  const { action: _a, ...rest } = command;
-  return rest;
-}
-
-/** The appliance configuration the reference VIP set means: every VIP's add-vip and add-rip parameters. */
-function expectedConfig(specs: VirtualServiceSpec[]): unknown {
-  return specs.map((spec) => ({
-    ...withoutAction(vipCommand('add-vip', spec)),
-    rips: spec.realServers.map((r) => ({ ...withoutAction(realServerCommand('add-rip', spec, r.name)), state: r.state, health: r.state === 'online' ? 'up' : r.state })),
-  }));
-}
-
-function readSpecs(stackFolder: string, appliance: string): VirtualServiceSpec[] {
-  const folder = path.join(stackFolder, 'pacs-lb', appliance, 'vips');
-  return fs.readdirSync(folder).map((f) => JSON.parse(fs.readFileSync(path.join(folder, f), 'utf8')) as VirtualServiceSpec);
-}
 
 const byName = (a: { vip?: unknown }, b: { vip?: unknown }) => String(a.vip).localeCompare(String(b.vip));
 

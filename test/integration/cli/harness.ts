@@ -4,15 +4,37 @@ import * as os from 'os';
 import * as path from 'path';
 import { App } from 'cdktf';
 import { runCli } from '../../../lib/cli/program';
-import { ApplianceDouble } from '../../support/appliance-double';
+import { realServerCommand, vipCommand } from '../../../lib/targets/loadbalancer-org/appliance-commands';
+import { VirtualServiceSpec } from '../../../lib/spec/virtual-service-spec';
+import { ApplianceDouble, ApplianceDoubleOptions, Command } from '../../support/appliance-double';
 
 /** Sentinel credentials: tests grep every output for them. */
 export const SECRET = { apiKey: 'SENTINEL-KEY-7f3a9c', username: 'sentinel-user-41b2', password: 'SENTINEL-PASS-c0d3' };
 
 /** Starts a double that requires the sentinel credentials. */
-export function startDouble(latencyMs = 0): Promise<ApplianceDouble> {
-  return ApplianceDouble.start({ apiKey: SECRET.apiKey, username: SECRET.username, password: SECRET.password, latencyMs });
+export function startDouble(latencyMs = 0, options: Partial<ApplianceDoubleOptions> = {}): Promise<ApplianceDouble> {
+  return ApplianceDouble.start({ apiKey: SECRET.apiKey, username: SECRET.username, password: SECRET.password, latencyMs, ...options });
 }
+
+function withoutAction(command: Command): Command {
+  const { action: _a, ...rest } = command;
+  return rest;
+}
+
+/** The appliance configuration the reference VIP set means: every VIP's add-vip and add-rip parameters. */
+export function expectedConfig(specs: VirtualServiceSpec[]): unknown {
+  return specs.map((spec) => ({
+    ...withoutAction(vipCommand('add-vip', spec)),
+    rips: spec.realServers.map((r) => ({ ...withoutAction(realServerCommand('add-rip', spec, r.name)), state: r.state, health: r.state === 'online' ? 'up' : r.state })),
+  }));
+}
+
+/** The VIP specs synthesized for an appliance. */
+export function readSpecs(stackFolder: string, appliance: string): VirtualServiceSpec[] {
+  const folder = path.join(stackFolder, 'pacs-lb', appliance, 'vips');
+  return fs.readdirSync(folder).map((f) => JSON.parse(fs.readFileSync(path.join(folder, f), 'utf8')) as VirtualServiceSpec);
+}
+
 
 /** Removes a folder when the test process ends. */
 function removeAtExit(folder: string): string {

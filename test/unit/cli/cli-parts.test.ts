@@ -3,7 +3,6 @@ import * as os from 'os';
 import * as path from 'path';
 import { describe, expect, it } from 'vitest';
 import { parseReply } from '../../../lib/targets/loadbalancer-org/api-client';
-import { parseDumpedConfig } from '../../../lib/targets/loadbalancer-org/appliance-config';
 import { formatTable, statusRows } from '../../../lib/cli/commands/status';
 import { readCredentials, secretValues } from '../../../lib/cli/credentials';
 import { withApplianceLock } from '../../../lib/cli/lock';
@@ -18,14 +17,6 @@ describe('parseReply', () => {
   it('refuses replies it cannot read', () => {
     expect(() => parseReply('<html>')).toThrow(/not JSON/);
     expect(() => parseReply('{"lbapi":[{"status":"maybe"}]}')).toThrow(/unknown status "maybe"/);
-  });
-});
-
-describe('parseDumpedConfig', () => {
-  it('reads VIPs and real servers, and refuses another shape', () => {
-    const config = parseDumpedConfig({ config: { vips: [{ vip: 'V', layer: '7', ip: '192.0.2.1', rips: [{ rip: 'A', weight: 5, state: 'drain', health: 'down' }] }] } });
-    expect(config).toEqual({ vips: [{ name: 'V', layer: 7, parameters: { vip: 'V', layer: '7', ip: '192.0.2.1' }, realServers: [{ name: 'A', parameters: { rip: 'A', weight: '5' }, state: 'drain', health: 'down' }] }] });
-    expect(() => parseDumpedConfig({ vips: [] })).toThrow(/no config\.vips list/);
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { realServerCommand, vipCommand } from '../../../../lib/targets/loadbalancer-org/appliance-commands';
-import { DumpedConfig } from '../../../../lib/targets/loadbalancer-org/appliance-config';
+import { DumpedConfig } from '../../../../lib/targets/target-state';
 import { planVirtualService } from '../../../../lib/targets/loadbalancer-org/reconcile';
 import { RealServerState } from '../../../../lib/spec/real-server-state';
 import { VirtualServiceSpec } from '../../../../lib/spec/virtual-service-spec';
@@ -68,6 +68,13 @@ describe('planVirtualService', () => {
     const have = applied(spec);
     (have.vips[0] as { layer: number }).layer = 7;
     expect(() => planVirtualService(spec, have)).toThrow(/V: layer: the appliance has this VIP at Layer 7, the spec at Layer 4/);
+  });
+
+  it('a missing field is unknown: never a difference, never advice to delete (no layer, no parameters, no state)', () => {
+    const have: DumpedConfig = { vips: [{ name: 'V', parameters: {}, realServers: spec.realServers.map((r) => ({ name: r.name, parameters: {} })) }] };
+    expect(planVirtualService(spec, have)).toEqual([]);
+    const bare: DumpedConfig = { vips: [{ name: 'V', parameters: { vip: 'V' }, realServers: [] }] };
+    expect(actions(planVirtualService(spec, bare))).toEqual(['add-rip A', 'add-rip B']);
   });
 
   it('other VIPs on the appliance are not touched', () => {
