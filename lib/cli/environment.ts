@@ -26,8 +26,10 @@ export const ENV = {
   lockTimeout: 'PACS_LB_LOCK_TIMEOUT',
   /** Milliseconds to wait for a TCP/TLS connection. */
   connectTimeout: 'PACS_LB_CONNECT_TIMEOUT_MS',
-  /** Milliseconds to wait for a whole request. */
+  /** Milliseconds to wait for one try of a request. */
   requestTimeout: 'PACS_LB_REQUEST_TIMEOUT_MS',
+  /** Milliseconds one request may take in all, retries included. */
+  requestDeadline: 'PACS_LB_REQUEST_DEADLINE_MS',
   /** Retries after a network error or a 5xx answer. */
   retries: 'PACS_LB_RETRIES',
   /** Milliseconds before the first retry; doubled at each further one. */

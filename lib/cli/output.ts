@@ -22,11 +22,29 @@ export interface CliStreams {
   readonly stderr: (text: string) => void;
 }
 
-/** Replaces every occurrence of every secret (longest first) with `[redacted]`. */
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+
+/**
+ * A pattern that finds a secret in any of the forms a program may print it in: as is,
+ * JSON-escaped (`\"`, `\\`), PHP-escaped (`\/`), with characters as `\uXXXX` (either case),
+ * and escaped again inside another JSON string (`\\/`, `\\u00eb`): each character may come
+ * with any number of backslashes before it, or as a `\u` escape.
+ */
+export function secretPattern(secret: string): RegExp {
+  const units = [...Array(secret.length).keys()].map((i) => {
+    const unit = secret.charCodeAt(i);
+    const hex = unit.toString(16).padStart(4, '0');
+    const anyCaseHex = [...hex].map((d) => (/[a-f]/.test(d) ? `[${d}${d.toUpperCase()}]` : d)).join('');
+    return `(?:\\\\*${escapeRegExp(secret[i])}|\\\\+u${anyCaseHex})`;
+  });
+  return new RegExp(units.join(''), 'g');
+}
+
+/** Replaces every occurrence of every secret, in every escaped form (longest first), with `[redacted]`. */
 export function redact(text: string, secrets: string[]): string {
   let result = text;
   for (const secret of [...secrets].sort((a, b) => b.length - a.length)) {
-    if (secret.length > 0) result = result.split(secret).join('[redacted]');
+    if (secret.length > 0) result = result.replace(secretPattern(secret), '[redacted]');
   }
   return result;
 }

@@ -15,6 +15,28 @@ import { ProvisionTarget } from '../targets/provision-target';
 
 type Environment = Record<string, string | undefined>;
 
+/**
+ * The default time limits (docs/cli.md, "Time limits"). A hung appliance fails one request
+ * within `requestDeadlineMs` (55 s: a 25 s try, a 1 s wait, a second try cut to fit), so a
+ * command that holds the appliance's lock gives it up within a minute; with Terraform's default
+ * parallelism of 10, the last of 10 queued provisioners waits at most 9 × 55 s ≈ 8.3 min, under
+ * the 600 s lock wait.
+ */
+export const TIME_LIMITS = {
+  /** TCP and TLS handshake. */
+  connectTimeoutMs: 5_000,
+  /** One try of a request. */
+  requestTimeoutMs: 25_000,
+  /** One request in all, retries included. */
+  requestDeadlineMs: 55_000,
+  /** Retries after a network error, a timeout or a 5xx answer. */
+  retries: 2,
+  /** Wait before the first retry, doubled at each further one. */
+  retryDelayMs: 1_000,
+  /** Seconds to wait for another command on the same appliance. */
+  lockTimeoutSeconds: 600,
+} as const;
+
 
 /** The options every command that talks to the appliance accepts. */
 export interface ConnectionOptions {
@@ -82,10 +104,11 @@ function applianceApiTarget(appliance: ApplianceSpec, options: ConnectionOptions
     ...connectTo(appliance, env),
     caFile,
     insecure: options.insecure === true,
-    connectTimeoutMs: numberSetting('connect timeout', undefined, env, ENV.connectTimeout, 5_000),
-    requestTimeoutMs: numberSetting('request timeout', undefined, env, ENV.requestTimeout, 60_000),
-    retries: numberSetting('retries', undefined, env, ENV.retries, 4),
-    retryDelayMs: numberSetting('retry delay', undefined, env, ENV.retryDelay, 1_000),
+    connectTimeoutMs: numberSetting('connect timeout', undefined, env, ENV.connectTimeout, TIME_LIMITS.connectTimeoutMs),
+    requestTimeoutMs: numberSetting('request timeout', undefined, env, ENV.requestTimeout, TIME_LIMITS.requestTimeoutMs),
+    requestDeadlineMs: numberSetting('request deadline', undefined, env, ENV.requestDeadline, TIME_LIMITS.requestDeadlineMs),
+    retries: numberSetting('retries', undefined, env, ENV.retries, TIME_LIMITS.retries),
+    retryDelayMs: numberSetting('retry delay', undefined, env, ENV.retryDelay, TIME_LIMITS.retryDelayMs),
   };
   return new ApplianceApiTarget(new ApplianceApiClient(settings, credentials, output), (line) => output.err(line));
 }
@@ -98,7 +121,7 @@ function applianceApiTarget(appliance: ApplianceSpec, options: ConnectionOptions
 export function openSession(appliance: ApplianceSpec, options: ConnectionOptions, env: Environment, output: CliOutput): Session {
   const target = appliance.target?.kind === ApplianceTargetKind.LOCAL_HAPROXY ? new LocalHaproxyProvisionTarget(appliance) : applianceApiTarget(appliance, options, env, output);
   const stateDir = env[ENV.stateDir] || defaultStateDir();
-  const lockTimeoutMs = numberSetting('--lock-timeout', options.lockTimeout, env, ENV.lockTimeout, 600) * 1000;
+  const lockTimeoutMs = numberSetting('--lock-timeout', options.lockTimeout, env, ENV.lockTimeout, TIME_LIMITS.lockTimeoutSeconds) * 1000;
   const key = `${appliance.managementAddresses[0]}_${appliance.apiPort}`;
   return {
     target,

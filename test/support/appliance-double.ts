@@ -148,6 +148,11 @@ export class ApplianceDouble {
     fs.rmSync(this.certFolder, { recursive: true, force: true });
   }
 
+  /** Drops the faults not yet used. */
+  public clearFaults(): void {
+    this.faults.length = 0;
+  }
+
   /** Queues faults for the next requests, one each, in order. */
   public injectFaults(...faults: Fault[]): void {
     this.faults.push(...faults);

@@ -5,6 +5,7 @@ import { Credentials } from '../../cli/credentials';
 import { ENV } from '../../cli/environment';
 import { CliError, EXIT } from '../../cli/exit-codes';
 import { CliOutput } from '../../cli/output';
+import { describeNetworkError } from './network-errors';
 
 /** Where and how to reach the appliance's REST API v2. */
 export interface ConnectionSettings {
@@ -18,8 +19,13 @@ export interface ConnectionSettings {
   readonly insecure: boolean;
   /** Milliseconds to wait for the TCP and TLS handshake. */
   readonly connectTimeoutMs: number;
-  /** Milliseconds to wait for a whole request. */
+  /** Milliseconds to wait for one try of a request. */
   readonly requestTimeoutMs: number;
+  /**
+   * Milliseconds one request may take in all, its tries and the waits between them included:
+   * a hung appliance fails within this, so the appliance's lock is not held for long.
+   */
+  readonly requestDeadlineMs: number;
   /** Retries after a network error or a 5xx answer (never after a 4xx). */
   readonly retries: number;
   /** Milliseconds before the first retry; doubled at each further one. */
@@ -43,6 +49,9 @@ const STATUSES: CommandStatus[] = ['success', 'exists', 'missing', 'failed', 'fa
 
 /** The path every request is POSTed to. */
 export const API_PATH = '/api/v2/';
+
+/** The shortest try worth starting before the deadline. */
+const MIN_TRY_MS = 1_000;
 
 /** A request that may be retried: the network failed, or the appliance answered 5xx. */
 class RetryableError extends Error {}
@@ -99,15 +108,18 @@ export class ApplianceApiClient {
   /** One request, retried after network errors and 5xx; the reply's text. */
   private async exchange(commands: LbcliCommand[]): Promise<string> {
     const body = JSON.stringify({ lbcli: commands });
+    const deadline = Date.now() + this.settings.requestDeadlineMs;
     for (let attempt = 0; ; attempt++) {
       try {
-        return await this.post(body);
+        return await this.post(body, Math.max(1, Math.min(this.settings.requestTimeoutMs, deadline - Date.now())));
       } catch (e) {
         if (!(e instanceof RetryableError)) throw e;
-        if (attempt >= this.settings.retries) {
-          throw new CliError(EXIT.unreachable, `appliance ${this.endpoint}: ${e.message}, after ${attempt + 1} tries. Check that it is up and reachable, then run the same command again.`);
-        }
         const delay = this.settings.retryDelayMs * 2 ** attempt;
+        const outOfTime = Date.now() + delay + MIN_TRY_MS > deadline;
+        if (attempt >= this.settings.retries || outOfTime) {
+          const why = outOfTime && attempt < this.settings.retries ? ` (out of time: ${ENV.requestDeadline} is ${this.settings.requestDeadlineMs} ms)` : '';
+          throw new CliError(EXIT.unreachable, `appliance ${this.endpoint}: ${e.message}, after ${attempt + 1} tries${why}. Check that it is up and reachable, then run the same command again.`);
+        }
         this.output.err(`appliance ${this.endpoint}: ${e.message}; retrying in ${delay} ms (${attempt + 1}/${this.settings.retries})`);
         await new Promise((resolve) => setTimeout(resolve, delay));
       }
@@ -126,7 +138,7 @@ export class ApplianceApiClient {
     return headers;
   }
 
-  private post(body: string): Promise<string> {
+  private post(body: string, timeoutMs: number): Promise<string> {
     const s = this.settings;
     this.requestsSent++;
     this.output.debug(`POST ${this.endpoint} X-LB-APIKEY: [redacted]${this.credentials.username ? ' Authorization: [redacted]' : ''} body: ${body}`);
@@ -141,8 +153,8 @@ export class ApplianceApiClient {
         request.destroy();
         reject(error);
       };
-      const requestTimer = setTimeout(() => fail(new RetryableError(`no answer within ${s.requestTimeoutMs} ms`)), s.requestTimeoutMs);
-      const connectTimer = setTimeout(() => fail(new RetryableError(`no connection within ${s.connectTimeoutMs} ms`)), s.connectTimeoutMs);
+      const requestTimer = setTimeout(() => fail(new RetryableError(`timed out: no answer within ${timeoutMs} ms`)), timeoutMs);
+      const connectTimer = setTimeout(() => fail(new RetryableError(`timed out: no connection within ${s.connectTimeoutMs} ms`)), s.connectTimeoutMs);
       request.on('socket', (socket) => socket.once('secureConnect', () => clearTimeout(connectTimer)));
       request.on('error', (error: NodeJS.ErrnoException) => fail(classifyNetworkError(error)));
       request.on('response', (response) => {
@@ -180,7 +192,7 @@ function classifyNetworkError(error: NodeJS.ErrnoException): Error {
   if (error.code && CERTIFICATE_ERRORS.test(error.code)) {
     return new CliError(EXIT.unreachable, `appliance certificate not trusted (${error.code}). Give its CA certificate with --ca-file or ${ENV.caFile} (or, knowingly, --insecure).`);
   }
-  return new RetryableError(error.code ?? error.message);
+  return new RetryableError(describeNetworkError(error.code, error.message));
 }
 
 /** The command results of a reply, keyed `lbapi` (newer appliances) or `lbcli`, one object or a list. */

@@ -135,7 +135,7 @@ describe('changes to the test site', () => {
     terraform = new TerraformLike(env);
     await double.down();
     const stack = synthesize(cli, (app) => buildTestSite(app, { apiPort: double.port }));
-    await expect(terraform.apply(stack)).rejects.toThrow(/provisioner exited 5: .*ECONNREFUSED, after 3 tries/s);
+    await expect(terraform.apply(stack)).rejects.toThrow(/provisioner exited 5: .*connection refused .*\(ECONNREFUSED\), after 3 tries/s);
     await double.up();
     await terraform.apply(stack);
     expect(double.dumpConfig().vips.sort(byName)).toEqual(uninterrupted);

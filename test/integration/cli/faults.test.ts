@@ -1,4 +1,5 @@
 import * as fs from 'fs';
+import * as net from 'net';
 import * as path from 'path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ApplianceDouble } from '../../support/appliance-double';
@@ -45,7 +46,7 @@ describe('a fault, then a re-run', () => {
     await double.up();
     expect(failed.code).toBe(5);
     expect(failed.stderr.match(/retrying/g)).toHaveLength(2);
-    expect(failed.stderr).toMatch(/pacs-lb: appliance https:\/\/127\.0\.0\.1:\d+\/api\/v2\/: ECONNREFUSED, after 3 tries\. Check that it is up/);
+    expect(failed.stderr).toMatch(/pacs-lb: appliance https:\/\/127\.0\.0\.1:\d+\/api\/v2\/: connection refused \(nothing listens on that port\) \(ECONNREFUSED\), after 3 tries\. Check that it is up/);
     expect((await apply()).code).toBe(0);
     expect(double.dumpConfig()).toEqual(reference);
   });
@@ -80,7 +81,7 @@ describe('a fault, then a re-run', () => {
     double.injectFaults({ kind: 'delay', ms: 1500 });
     const run = await apply({ PACS_LB_REQUEST_TIMEOUT_MS: '500' });
     expect(run.code, run.stderr).toBe(0);
-    expect(run.stderr).toMatch(/no answer within 500 ms; retrying/);
+    expect(run.stderr).toMatch(/timed out: no answer within 500 ms; retrying/);
   });
 
   it('"failed" from the appliance: exit 6 naming the command; the part that ran stays, and a re-run converges', async () => {
@@ -144,6 +145,39 @@ describe('credentials and TLS', () => {
       expect(old.dumpConfig()).toEqual(reference);
     } finally {
       await old.stop();
+    }
+  });
+});
+
+describe('time limits and network failures in words', () => {
+  /** The environment a user has: credentials and CA, every time limit at its default. */
+  const defaults = () => Object.fromEntries(Object.entries(env()).filter(([name]) => !/RETR|TIMEOUT|DEADLINE/.test(name)));
+
+  it('a hung appliance (TLS up, no answer ever) fails with a clear message within 60 s under the default settings', async () => {
+    double.injectFaults(...Array.from({ length: 5 }, () => ({ kind: 'delay' as const, ms: 300_000 })));
+    const started = Date.now();
+    const run = await runInProcess(['apply'], defaults());
+    const elapsed = Date.now() - started;
+    double.clearFaults();
+    expect(run.code).toBe(5);
+    expect(run.stderr).toMatch(/timed out: no answer within \d+ ms, after 3 tries\. Check that it is up and reachable/);
+    expect(elapsed).toBeLessThan(60_000);
+  }, 90_000);
+
+  it('name not found, and not TLS, are said in words with the raw code after', async () => {
+    const unknownHost = await runInProcess(['apply'], { ...env(), PACS_LB_CONNECT_TO: 'no-such-appliance.invalid:9443', PACS_LB_RETRIES: '0' });
+    expect(unknownHost.code).toBe(5);
+    expect(unknownHost.stderr).toMatch(/name not found \(DNS (has no such host|did not answer)\) \((ENOTFOUND|EAI_AGAIN)\)/);
+
+    const plain = net.createServer((socket) => socket.end('HTTP/1.1 400 Bad Request\r\n\r\n'));
+    await new Promise<void>((resolve) => plain.listen(0, '127.0.0.1', resolve));
+    try {
+      const port = (plain.address() as net.AddressInfo).port;
+      const notTls = await runInProcess(['apply'], { ...env(), PACS_LB_CONNECT_TO: `127.0.0.1:${port}`, PACS_LB_RETRIES: '0' });
+      expect(notTls.code).toBe(5);
+      expect(notTls.stderr).toMatch(/not TLS \(is this the HTTPS API port\?\) \((EPROTO|ERR_SSL_WRONG_VERSION_NUMBER|ERR_SSL_PACKET_LENGTH_TOO_LONG)\)/);
+    } finally {
+      plain.close();
     }
   });
 });

@@ -69,3 +69,34 @@ it('no secret in synthesized files, state, provisioner output or CLI output', as
   expect(echoed.code).toBe(6);
   expect(echoed.stderr).toContain('bad key [redacted] for [redacted]');
 });
+
+it('credentials echoed by the appliance in any escaped form never reach the output, with or without --debug', async () => {
+  const secret = { apiKey: 'SENTINEL/KEY"ë\\7f3a+', username: 'sëntinel/user', password: 'SENTINEL"PASS/ë\\c0d3' };
+  const raw = [secret.apiKey, secret.username, secret.password, Buffer.from(secret.apiKey).toString('base64'), Buffer.from(`${secret.username}:${secret.password}`).toString('base64')];
+  const json = (s: string) => JSON.stringify(s).slice(1, -1);
+  const php = (s: string) => json(s).replace(/\//g, '\\/').replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  const allUnicode = (s: string, upper: boolean) => [...s].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).map((e) => (upper ? e.toUpperCase().replace('\\U', '\\u') : e)).join('');
+  const forms = raw.flatMap((s) => [s, json(s), php(s), php(s).toUpperCase() === php(s) ? php(s) : php(s).replace(/\\u([0-9a-f]{4})/g, (_m, h: string) => `\\u${h.toUpperCase()}`), allUnicode(s, false), allUnicode(s, true)]);
+
+  const sentinelDouble = await ApplianceDouble.start({ apiKey: secret.apiKey, username: secret.username, password: secret.password });
+  try {
+    const env = {
+      ...cliEnvironment(sentinelDouble, awkwardTempDir('pacs-lb-state')),
+      PACS_LB_API_KEY: secret.apiKey, PACS_LB_USERNAME: secret.username, PACS_LB_PASSWORD: secret.password,
+      PACS_LB_APPLIANCE: JSON.stringify(sentinelDouble.applianceSpec()),
+    };
+    for (const debug of [[], ['--debug']]) {
+      // The write is answered "failed" with a message echoing every form.
+      sentinelDouble.injectFaults({ kind: 'echo', text: `rejected: ${forms.join(' | ')}` });
+      const run = await runInProcess(['drain', '--vip', 'V', '--rip', 'R', ...debug], env);
+      expect(run.code, run.stderr).toBe(6);
+      const printed = run.stdout + run.stderr;
+      expect(printed).toContain('rejected: [redacted]');
+      expect(forms.filter((f) => printed.includes(f)), debug.join(' ')).toEqual([]);
+      expect(printed).not.toMatch(/SENTINEL|ntinel|7f3a|c0d3/i);
+      if (debug.length > 0) expect(printed).toContain('debug: reply 200');
+    }
+  } finally {
+    await sentinelDouble.stop();
+  }
+});

@@ -48,6 +48,12 @@ describe('credentials and redaction', () => {
     const secrets = secretValues({ apiKey: 'key-123', username: 'user', password: 'pw-456' });
     expect(secrets).toContain(Buffer.from('user:pw-456').toString('base64'));
     expect(redact('key-123 and pw-456 and a2V5LTEyMw==', secrets)).toBe('[redacted] and [redacted] and [redacted]');
+    // Escaped as JSON, PHP (\/) and \uXXXX, and escaped twice.
+    expect(redact('a/b"ë', ['a/b"ë'])).toBe('[redacted]');
+    for (const form of ['a\\/b\\"\\u00eb', 'a\\/b\\"\\u00EB', '\\u0061\\u002f\\u0062\\u0022\\u00eb', 'a\\\\\\/b\\\\\\"ë']) {
+      expect(redact(`x ${form} y`, ['a/b"ë']), form).toBe('x [redacted] y');
+    }
+    expect(redact('a/b"e', ['a/b"ë'])).toBe('a/b"e');
     let written = '';
     const output = createOutput({ stdout: (t) => (written += t), stderr: (t) => (written += t) }, true);
     output.addSecrets(secrets);
