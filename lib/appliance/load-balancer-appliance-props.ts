@@ -1,3 +1,4 @@
+import { CheckScriptSource } from '../spec/check-script-source';
 import { ApplianceTarget } from './appliance-target';
 
 /**
@@ -38,4 +39,26 @@ export interface LoadBalancerApplianceProps {
    * @default "eth0" (the first interface of a Loadbalancer.org appliance)
    */
   readonly vipInterface?: string;
+  /**
+   * How the DICOM association check scripts get onto the appliance (its REST API cannot upload
+   * one): `UPLOADED` when you uploaded the scripts `pacs-lb check-scripts <folder>` writes,
+   * `APPLIANCE_DICOM_ECHO` to use the appliance's own DICOM C-ECHO script. Until declared,
+   * `pacs-lb apply` refuses VIPs with a DICOM association check.
+   * @default CheckScriptSource.NOT_INSTALLED
+   */
+  readonly dicomCheckScript?: CheckScriptSource;
+  /**
+   * How the HL7 MLLP check scripts get onto the appliance: `UPLOADED` when you uploaded the
+   * scripts `pacs-lb check-scripts <folder>` writes. Until declared, `pacs-lb apply` refuses VIPs
+   * with an HL7 MLLP check.
+   * @default CheckScriptSource.NOT_INSTALLED
+   */
+  readonly hl7CheckScript?: CheckScriptSource;
+  /**
+   * Corrections of the appliance's lbcli vocabulary without a new release, by mapping-table key
+   * (the README lists the keys, unverified ones first), e.g.
+   * `{ 'layer7.persistence.last-successful': 'fallback_persist' }`. Unknown keys fail synth.
+   * @default - none
+   */
+  readonly lbcliOverrides?: { [key: string]: string };
 }

@@ -6,6 +6,7 @@ import { ApplianceSpec, SPEC_SCHEMA_VERSION, VirtualServiceSpec } from '../spec/
 import { writeApplianceOutput } from '../synth/write-appliance-output';
 import { validateAppliance } from '../validation/appliance-rules';
 import { formatProblem } from '../validation/problem';
+import { applianceVocabularyProblems, applianceVocabularySpec } from '../targets/loadbalancer-org/appliance-vocabulary';
 import { applianceTargetSpec } from './appliance-target';
 import { LoadBalancerApplianceProps } from './load-balancer-appliance-props';
 import { isVirtualService } from './virtual-service-marker';
@@ -51,6 +52,7 @@ export class LoadBalancerAppliance extends Construct {
     this.props = props;
     this.name = props.name ?? id;
     this.node.addValidation({ validate: () => validateAppliance(this.toSpec(), this.vipSpecs()).map(formatProblem) });
+    this.node.addValidation({ validate: () => applianceVocabularyProblems(this.toSpec()).map((p) => `${this.name}: ${p}`) });
     addCustomSynthesis(this, {
       onSynthesize: (session) => writeApplianceOutput(session, this, this.toSpec(), this.vipSpecs()),
     });
@@ -78,6 +80,7 @@ export class LoadBalancerAppliance extends Construct {
       subnets: [...(this.props.subnets ?? [])],
       ...(target ? { target } : {}),
       ...(this.props.vipInterface !== undefined ? { vipInterface: this.props.vipInterface } : {}),
+      ...applianceVocabularySpec(this.props),
     };
   }
 

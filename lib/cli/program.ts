@@ -2,6 +2,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { DEFAULT_API_PORT } from '../spec/defaults';
 import { RealServerState } from '../spec/real-server-state';
 import { apply } from './commands/apply';
+import { checkScripts } from './commands/check-scripts';
 import { CliContext } from './commands/context';
 import { deleteVip } from './commands/delete';
 import { diff } from './commands/diff';
@@ -95,6 +96,12 @@ function buildProgram(context: CliContext, streams: CliStreams, run: (work: () =
     .command('validate [folder]')
     .description('check a synthesized folder (default: .) with the synth-time rules')
     .action((folder) => run(() => validate(folder ?? '.', context)));
+
+  program
+    .command('check-scripts <folder>')
+    .description('write the DICOM and HL7 check scripts the appliances need into <folder>/<appliance>/, with one line each saying where to upload it (the API cannot upload scripts)')
+    .option('--from <folder>', 'the synthesized stack folder to read (default: the working directory)')
+    .action((folder, options) => run(() => checkScripts(folder, options, context)));
 
   program
     .command('report [folder]')

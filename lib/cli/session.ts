@@ -9,6 +9,7 @@ import { CliError, EXIT } from './exit-codes';
 import { readApplianceSpec } from './inputs';
 import { LocalHaproxyProvisionTarget } from '../targets/local-haproxy/local-haproxy-provision-target';
 import { defaultStateDir, withApplianceLock } from './lock';
+import { applianceVocabularyProblems } from '../targets/loadbalancer-org/appliance-vocabulary';
 import { CliOutput } from './output';
 import { PendingReloads } from './pending-reloads';
 import { ProvisionTarget } from '../targets/provision-target';
@@ -96,6 +97,8 @@ export function resolveAppliance(options: ConnectionOptions, env: Environment): 
 
 /** The appliance's REST API at its primary management address, with the user's credentials. */
 function applianceApiTarget(appliance: ApplianceSpec, options: ConnectionOptions, env: Environment, output: CliOutput): ProvisionTarget {
+  const problems = applianceVocabularyProblems(appliance).map((p) => `${appliance.name}: ${p}`);
+  if (problems.length > 0) throw new CliError(EXIT.invalid, problems.join('\n'));
   const credentials = readCredentials(env);
   output.addSecrets(secretValues(credentials));
   const caFile = options.caFile ?? (env[ENV.caFile] || undefined);
@@ -110,7 +113,7 @@ function applianceApiTarget(appliance: ApplianceSpec, options: ConnectionOptions
     retries: numberSetting('retries', undefined, env, ENV.retries, TIME_LIMITS.retries),
     retryDelayMs: numberSetting('retry delay', undefined, env, ENV.retryDelay, TIME_LIMITS.retryDelayMs),
   };
-  return new ApplianceApiTarget(new ApplianceApiClient(settings, credentials, output), (line) => output.err(line));
+  return new ApplianceApiTarget(new ApplianceApiClient(settings, credentials, output), (line) => output.err(line), appliance);
 }
 
 /**

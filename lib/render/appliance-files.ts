@@ -28,7 +28,7 @@ export function jsonFile(path: string, value: unknown): RenderedFile {
 export type ApplianceRenderer = (appliance: ApplianceSpec, vips: VirtualServiceSpec[]) => RenderedFile[];
 
 const applianceCommands: ApplianceRenderer = (appliance, vips) => {
-  const requests = applianceRequests(vips);
+  const requests = applianceRequests(vips, appliance);
   return [
     jsonFile('appliance-commands.json', {
       generatedBy: 'cdktf-pacs-lb',

@@ -1,4 +1,5 @@
 import { ApplianceTargetKind } from './appliance-target-kind';
+import { CheckScriptSource } from './check-script-source';
 import { ClientAddressMode } from './client-address-mode';
 import { ForwardingMethod } from './forwarding-method';
 import { HealthCheckType } from './health-check-type';
@@ -186,6 +187,20 @@ export interface ApplianceSpec {
   readonly target?: ApplianceTargetSpec;
   /** The interface carrying the VIP addresses and VRRP adverts. @default - absent: eth0 */
   readonly vipInterface?: string;
+  /** How the DICOM and HL7 check scripts get onto the appliance. @default - absent: not installed */
+  readonly checkScripts?: CheckScriptsSpec;
+  /** Corrections of the appliance's lbcli vocabulary, by mapping-table key. @default - absent: none */
+  readonly lbcliOverrides?: Record<string, string>;
+}
+
+/**
+ * How each protocol check's script gets onto the appliance (present only when declared).
+ */
+export interface CheckScriptsSpec {
+  /** DICOM association checks. @default - not installed */
+  readonly dicom?: CheckScriptSource;
+  /** HL7 MLLP checks. @default - not installed */
+  readonly hl7?: CheckScriptSource;
 }
 
 /**

@@ -1,10 +1,12 @@
 import { RealServerState } from '../../spec/real-server-state';
-import { VirtualServiceSpec } from '../../spec/virtual-service-spec';
+import { CliError, EXIT } from '../../cli/exit-codes';
+import { ApplianceSpec, VirtualServiceSpec } from '../../spec/virtual-service-spec';
 import { ProvisionTarget } from '../provision-target';
 import { DumpedConfig, DumpedVip } from '../target-state';
 import { CommandResult } from './api-client';
 import { READ_COMMANDS, readDumpConfigReply, readVirtualListReply } from './appliance-reply';
 import { reloadCommands, stateCommand } from './appliance-commands';
+import { checkScriptProblems } from './check-script-rules';
 import { LbcliCommand } from './lbcli-command';
 import { deleteVipCommands, planVirtualService } from './reconcile';
 import { runCommands } from './run-commands';
@@ -43,10 +45,12 @@ export class ApplianceApiTarget implements ProvisionTarget {
   /**
    * @param connection the API client (or an offline stand-in)
    * @param warn prints a warning line (stderr)
+   * @param appliance the appliance's spec: its words (lbcliOverrides) and declared check scripts
    */
   constructor(
     private readonly connection: ApplianceConnection,
     private readonly warn: (line: string) => void,
+    private readonly appliance: ApplianceSpec,
   ) {}
 
   /** See {@link ProvisionTarget.description}. */
@@ -78,9 +82,11 @@ export class ApplianceApiTarget implements ProvisionTarget {
 
   /** Reads the configuration, then sends only the writes that differ, in one request; write-only when it cannot be read. */
   public async applyVirtualService(vip: VirtualServiceSpec, dryRun: boolean): Promise<LbcliCommand[]> {
+    const problems = checkScriptProblems(vip, this.appliance);
+    if (problems.length > 0) throw new CliError(EXIT.invalid, problems.join('\n'));
     const config = await this.readConfig();
-    if (config) return this.write(planVirtualService(vip, config), dryRun);
-    const adds = writeOnlyCommands(vip);
+    if (config) return this.write(planVirtualService(vip, config, this.appliance), dryRun);
+    const adds = writeOnlyCommands(vip, this.appliance);
     if (dryRun) return adds;
     const answers = await runCommands(this, adds);
     const states = writeOnlyStateCommands(vip, adds, answers);

@@ -1,6 +1,7 @@
 import { RealServerState } from '../../spec/real-server-state';
-import { VirtualServiceSpec } from '../../spec/virtual-service-spec';
+import { ApplianceSpec, VirtualServiceSpec } from '../../spec/virtual-service-spec';
 import { LbcliCommand } from './lbcli-command';
+import { LbcliWords } from './lbcli-words';
 import { LAYER4_VIP_PARAMETERS, LAYER7_VIP_PARAMETERS, mapParameters, REAL_SERVER_PARAMETERS } from './parameter-mapping';
 
 /**
@@ -13,17 +14,20 @@ export interface ApiRequest {
   readonly body: { readonly lbcli: LbcliCommand[] };
 }
 
-/** The add-vip or edit-vip command of a VIP: all of its own parameters from the mapping table. */
-export function vipCommand(action: 'add-vip' | 'edit-vip', vip: VirtualServiceSpec): LbcliCommand {
+/**
+ * The add-vip or edit-vip command of a VIP: all of its own parameters from the mapping table,
+ * in the words of its appliance (its `lbcliOverrides` and check scripts; defaults without one).
+ */
+export function vipCommand(action: 'add-vip' | 'edit-vip', vip: VirtualServiceSpec, appliance?: ApplianceSpec): LbcliCommand {
   const table = vip.layer === 7 ? LAYER7_VIP_PARAMETERS : LAYER4_VIP_PARAMETERS;
-  return { action, layer: String(vip.layer), ...mapParameters(table, vip) };
+  return { action, layer: String(vip.layer), ...mapParameters(table, vip, LbcliWords.of(appliance)) };
 }
 
 /** The add-rip or edit-rip command of one real server of a VIP. */
-export function realServerCommand(action: 'add-rip' | 'edit-rip', vip: VirtualServiceSpec, ripName: string): LbcliCommand {
+export function realServerCommand(action: 'add-rip' | 'edit-rip', vip: VirtualServiceSpec, ripName: string, appliance?: ApplianceSpec): LbcliCommand {
   const rip = vip.realServers.find((r) => r.name === ripName);
   if (!rip) throw new Error(`${vip.name}: no real server named ${ripName}`);
-  return { action, ...mapParameters(REAL_SERVER_PARAMETERS, { vip, rip }) };
+  return { action, ...mapParameters(REAL_SERVER_PARAMETERS, { vip, rip }, LbcliWords.of(appliance)) };
 }
 
 /** drain / halt / online of one real server. */
@@ -32,10 +36,10 @@ export function stateCommand(state: RealServerState, vipName: string, ripName: s
 }
 
 /** Every command that creates a VIP on an empty appliance: the VIP, its real servers, then their states. */
-export function createVipCommands(vip: VirtualServiceSpec): LbcliCommand[] {
+export function createVipCommands(vip: VirtualServiceSpec, appliance?: ApplianceSpec): LbcliCommand[] {
   return [
-    vipCommand('add-vip', vip),
-    ...vip.realServers.map((rip) => realServerCommand('add-rip', vip, rip.name)),
+    vipCommand('add-vip', vip, appliance),
+    ...vip.realServers.map((rip) => realServerCommand('add-rip', vip, rip.name, appliance)),
     ...vip.realServers.filter((rip) => rip.state !== RealServerState.ONLINE).map((rip) => stateCommand(rip.state, vip.name, rip.name)),
   ];
 }
@@ -61,8 +65,8 @@ export function reloadCommands(layers: Iterable<number>): LbcliCommand[] {
  * The ordered requests that build an appliance's VIP set from empty: one request per VIP (in
  * the order given), then one request with the reload of each layer that has a VIP.
  */
-export function applianceRequests(vips: VirtualServiceSpec[]): ApiRequest[] {
-  const requests: ApiRequest[] = vips.map((vip) => ({ vip: vip.name, body: { lbcli: createVipCommands(vip) } }));
+export function applianceRequests(vips: VirtualServiceSpec[], appliance?: ApplianceSpec): ApiRequest[] {
+  const requests: ApiRequest[] = vips.map((vip) => ({ vip: vip.name, body: { lbcli: createVipCommands(vip, appliance) } }));
   const reloads = reloadCommands(vips.map((vip) => vip.layer));
   if (reloads.length > 0) requests.push({ body: { lbcli: reloads } });
   return requests;

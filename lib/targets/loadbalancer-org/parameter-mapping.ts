@@ -1,3 +1,5 @@
+import * as path from 'path';
+import { CheckScriptSource } from '../../spec/check-script-source';
 import { ClientAddressMode } from '../../spec/client-address-mode';
 import { ForwardingMethod } from '../../spec/forwarding-method';
 import { HealthCheckType } from '../../spec/health-check-type';
@@ -6,74 +8,25 @@ import { formatRange } from '../../spec/ports';
 import { ProxyMode } from '../../spec/proxy-mode';
 import { RealServerSpec, VirtualServiceSpec } from '../../spec/virtual-service-spec';
 import { HAPROXY_BALANCE, IPVS_SCHEDULER } from '../../render/scheduler-names';
+import { LbcliWords } from './lbcli-words';
 
 /**
  * THE table that maps a spec to the Loadbalancer.org appliance's lbcli parameters (the REST
- * API v2 sends the same names). A correction to the appliance's interface is a one-line
- * change here. Rows marked `verified: false` restate values that public material does not
- * confirm; they are listed in the README's "unverified" section.
+ * API v2 sends the same names). Each row has a stable key (`layer4.parameter.check_command`);
+ * the words it sends come from lbcli-words.ts, so an appliance's `lbcliOverrides` correct a
+ * parameter name or a value without a release. Rows marked `verified: false` restate what
+ * public material does not confirm; the README lists them.
  */
 export interface ParameterMapping<T> {
+  /** Stable key: `<table>.parameter.<lbcli name>`; an override of it renames the parameter. */
+  readonly key: string;
   /** lbcli parameter name (long option without dashes). */
   readonly parameter: string;
   /** The value for this spec, or undefined to leave the parameter out. */
-  readonly value: (spec: T) => string | undefined;
+  readonly value: (spec: T, words: LbcliWords) => string | undefined;
   /** Whether public material confirms the parameter and its values. */
   readonly verified: boolean;
 }
-
-const FORWARDING: Record<ForwardingMethod, string> = {
-  [ForwardingMethod.DR]: 'gate',
-  [ForwardingMethod.NAT]: 'masq',
-  // Unverified: public material does not show lbcli's value for Layer 4 SNAT.
-  [ForwardingMethod.SNAT]: 'snat',
-};
-
-/** Layer 4 check_type, with check_service for negotiate checks. DICOM and HL7 run as external scripts. */
-const LAYER4_CHECK: Record<HealthCheckType, [string, string | undefined]> = {
-  [HealthCheckType.HTTP_GET]: ['negotiate', 'http'],
-  [HealthCheckType.HTTPS_GET]: ['negotiate', 'https'],
-  [HealthCheckType.CONNECT]: ['connect', undefined],
-  [HealthCheckType.PING]: ['ping', undefined],
-  [HealthCheckType.DICOM_ASSOCIATION]: ['external', undefined],
-  [HealthCheckType.HL7_MLLP]: ['external', undefined],
-  [HealthCheckType.EXTERNAL]: ['external', undefined],
-  [HealthCheckType.NONE]: ['off', undefined],
-};
-
-/** Layer 7 check_type. Ping is refused at Layer 7 by validation. */
-const LAYER7_CHECK: Record<HealthCheckType, string> = {
-  [HealthCheckType.HTTP_GET]: 'negotiate_http',
-  [HealthCheckType.HTTPS_GET]: 'negotiate_https',
-  [HealthCheckType.CONNECT]: 'connect',
-  [HealthCheckType.PING]: 'connect',
-  [HealthCheckType.DICOM_ASSOCIATION]: 'external',
-  [HealthCheckType.HL7_MLLP]: 'external',
-  [HealthCheckType.EXTERNAL]: 'external',
-  [HealthCheckType.NONE]: 'none',
-};
-
-const LAYER7_PERSISTENCE: Record<PersistenceType, string> = {
-  [PersistenceType.NONE]: 'none',
-  [PersistenceType.SOURCE_IP]: 'ip',
-  [PersistenceType.HTTP_COOKIE]: 'http',
-  // Unverified: how lbcli spells "last successful" is not public.
-  [PersistenceType.LAST_SUCCESSFUL]: 'last_successful',
-};
-
-/**
- * Where the appliance finds the protocol check scripts this project ships (DICOM association,
- * HL7 MLLP). Unverified: the appliance's external-check folder.
- */
-export const PROTOCOL_CHECK_SCRIPTS: Partial<Record<HealthCheckType, string>> = {
-  [HealthCheckType.DICOM_ASSOCIATION]: '/var/lib/loadbalancer.org/check/pacs-lb-dicom-check',
-  [HealthCheckType.HL7_MLLP]: '/var/lib/loadbalancer.org/check/pacs-lb-hl7-check',
-};
-
-const SEND_PROXY: Partial<Record<ClientAddressMode, string>> = {
-  [ClientAddressMode.PROXY_PROTOCOL_V1]: 'v1',
-  [ClientAddressMode.PROXY_PROTOCOL_V2]: 'v2',
-};
 
 function text(n: number | undefined): string | undefined {
   return n === undefined ? undefined : String(n);
@@ -88,59 +41,100 @@ export function lbcliPorts(spec: VirtualServiceSpec): string {
   return spec.ports.ranges.map(formatRange).join(':');
 }
 
-function checkScript(spec: VirtualServiceSpec): string | undefined {
-  return spec.healthCheck.script ?? PROTOCOL_CHECK_SCRIPTS[spec.healthCheck.kind];
+/** The check kinds that run as a script on the appliance. */
+const SCRIPT_CHECKS = [HealthCheckType.DICOM_ASSOCIATION, HealthCheckType.HL7_MLLP, HealthCheckType.EXTERNAL];
+
+/** A check's kind as a check_type word: DICOM and HL7 run as external scripts; ping is connect at Layer 7. */
+function checkKindWord(layer: number, kind: HealthCheckType): string {
+  if (SCRIPT_CHECKS.includes(kind)) return `layer${layer}.check.external`;
+  if (layer === 7 && kind === HealthCheckType.PING) return 'layer7.check.connect';
+  return `layer${layer}.check.${kind}`;
+}
+
+/**
+ * The check script's *file name* in the appliance's check folder (the interface takes a file
+ * name, never a path): for DICOM the appliance's own C-ECHO script or the uploaded
+ * `pacs-lb-dicom-<VIP>`, for HL7 `pacs-lb-hl7-<VIP>`, for an external check the file name of
+ * its script. Whether the script is there is checked before apply (check-script-rules.ts).
+ */
+export function checkScriptFileName(spec: VirtualServiceSpec, words: LbcliWords): string | undefined {
+  switch (spec.healthCheck.kind) {
+    case HealthCheckType.DICOM_ASSOCIATION:
+      return words.checkScripts.dicom === CheckScriptSource.APPLIANCE_DICOM_ECHO ? words.value('check.dicom.appliance-script') : `${words.value('check.dicom.uploaded-prefix')}${spec.name}`;
+    case HealthCheckType.HL7_MLLP:
+      return `${words.value('check.hl7.uploaded-prefix')}${spec.name}`;
+    case HealthCheckType.EXTERNAL:
+      return spec.healthCheck.script === undefined ? undefined : path.posix.basename(spec.healthCheck.script);
+    default:
+      return undefined;
+  }
+}
+
+/** Layer 7 persist_time in the unit the `layer7.persist-time.unit` word names. */
+function layer7PersistTime(seconds: number, words: LbcliWords): string {
+  return String(words.value('layer7.persist-time.unit') === 'seconds' ? seconds : Math.ceil(seconds / 60));
+}
+
+/** A Layer 7 timeout in the unit `layer7.timeout.unit` names (s, m or h; rounded up). */
+function layer7Timeout(seconds: number | undefined, words: LbcliWords): string | undefined {
+  if (seconds === undefined) return undefined;
+  const unit = words.value('layer7.timeout.unit');
+  const per: Record<string, number> = { s: 1, m: 60, h: 3600 };
+  return `${Math.ceil(seconds / (per[unit] ?? 1))}${unit}`;
 }
 
 const isSourceIp = (spec: VirtualServiceSpec) => spec.persistence.kind === PersistenceType.SOURCE_IP;
 const isHttpCheck = (spec: VirtualServiceSpec) => [HealthCheckType.HTTP_GET, HealthCheckType.HTTPS_GET].includes(spec.healthCheck.kind);
+const expected = (s: VirtualServiceSpec) => (isHttpCheck(s) ? (s.healthCheck.expectText ?? text(s.healthCheck.expectStatus)) : undefined);
+
+function row<T>(table: string, parameter: string, value: (spec: T, words: LbcliWords) => string | undefined, verified = true): ParameterMapping<T> {
+  return { key: `${table}.parameter.${parameter}`, parameter, value, verified };
+}
 
 /** add-vip / edit-vip parameters of a Layer 4 VIP. */
 export const LAYER4_VIP_PARAMETERS: ParameterMapping<VirtualServiceSpec>[] = [
-  { parameter: 'vip', value: (s) => s.name, verified: true },
-  { parameter: 'ip', value: (s) => s.address, verified: true },
-  { parameter: 'ports', value: lbcliPorts, verified: true },
-  { parameter: 'protocol', value: (s) => s.protocol, verified: true },
-  { parameter: 'forwarding', value: (s) => FORWARDING[s.forwarding ?? ForwardingMethod.DR], verified: false },
-  { parameter: 'persistent', value: (s) => onOff(isSourceIp(s)), verified: true },
-  { parameter: 'persist_time', value: (s) => (isSourceIp(s) ? text(s.persistence.timeoutSeconds) : undefined), verified: true },
-  { parameter: 'granularity', value: (s) => s.persistence.netmask, verified: true },
-  { parameter: 'scheduler', value: (s) => IPVS_SCHEDULER[s.scheduler], verified: true },
-  { parameter: 'check_type', value: (s) => LAYER4_CHECK[s.healthCheck.kind][0], verified: true },
-  { parameter: 'check_service', value: (s) => LAYER4_CHECK[s.healthCheck.kind][1], verified: true },
-  { parameter: 'check_port', value: (s) => text(s.healthCheck.port), verified: true },
-  { parameter: 'check_request', value: (s) => s.healthCheck.path, verified: true },
-  { parameter: 'check_response', value: (s) => (isHttpCheck(s) ? (s.healthCheck.expectText ?? text(s.healthCheck.expectStatus)) : undefined), verified: true },
-  { parameter: 'check_vhost', value: (s) => s.healthCheck.host, verified: true },
-  { parameter: 'check_command', value: checkScript, verified: false },
+  row('layer4', 'vip', (s) => s.name),
+  row('layer4', 'ip', (s) => s.address),
+  row('layer4', 'ports', lbcliPorts),
+  row('layer4', 'protocol', (s) => s.protocol),
+  row('layer4', 'forwarding', (s, w) => w.value(`layer4.forwarding.${s.forwarding ?? ForwardingMethod.DR}`)),
+  row('layer4', 'persistent', (s) => onOff(isSourceIp(s))),
+  row('layer4', 'persist_time', (s) => (isSourceIp(s) ? text(s.persistence.timeoutSeconds) : undefined)),
+  row('layer4', 'granularity', (s) => s.persistence.netmask),
+  row('layer4', 'scheduler', (s) => IPVS_SCHEDULER[s.scheduler]),
+  row('layer4', 'check_type', (s, w) => w.value(checkKindWord(4, s.healthCheck.kind))),
+  row('layer4', 'check_service', (s, w) => (isHttpCheck(s) ? w.value(`layer4.check-service.${s.healthCheck.kind}`) : undefined)),
+  row('layer4', 'check_port', (s) => text(s.healthCheck.port)),
+  row('layer4', 'check_request', (s) => s.healthCheck.path),
+  row('layer4', 'check_response', expected),
+  row('layer4', 'check_vhost', (s) => s.healthCheck.host),
+  row('layer4', 'check_command', checkScriptFileName),
 ];
 
 /** add-vip / edit-vip parameters of a Layer 7 VIP. */
 export const LAYER7_VIP_PARAMETERS: ParameterMapping<VirtualServiceSpec>[] = [
-  { parameter: 'vip', value: (s) => s.name, verified: true },
-  { parameter: 'ip', value: (s) => s.address, verified: true },
-  { parameter: 'ports', value: lbcliPorts, verified: true },
-  { parameter: 'mode', value: (s) => s.proxyMode ?? ProxyMode.TCP, verified: true },
-  { parameter: 'persistence', value: (s) => LAYER7_PERSISTENCE[s.persistence.kind], verified: false },
-  // Unverified: the unit of Layer 7 persist_time (minutes as far as public material shows).
-  { parameter: 'persist_time', value: (s) => (isSourceIp(s) ? text(Math.ceil((s.persistence.timeoutSeconds ?? 0) / 60)) : undefined), verified: false },
-  { parameter: 'cookiename', value: (s) => s.persistence.cookieName, verified: true },
-  { parameter: 'maxconn', value: (s) => text(s.maxConnections), verified: true },
-  { parameter: 'scheduler', value: (s) => HAPROXY_BALANCE[s.scheduler], verified: true },
-  { parameter: 'timeout', value: () => 'on', verified: true },
-  // Unverified: whether the appliance takes a unit suffix here.
-  { parameter: 'timeout_client', value: (s) => `${s.clientTimeoutSeconds}s`, verified: false },
-  { parameter: 'timeout_server', value: (s) => `${s.serverTimeoutSeconds}s`, verified: false },
-  { parameter: 'redispatch', value: () => 'on', verified: true },
-  { parameter: 'forward_for', value: (s) => (s.proxyMode === ProxyMode.HTTP ? onOff(s.clientAddress === ClientAddressMode.X_FORWARDED_FOR) : undefined), verified: true },
-  { parameter: 'send_proxy', value: (s) => SEND_PROXY[s.clientAddress ?? ClientAddressMode.NONE] ?? 'none', verified: true },
-  { parameter: 'tproxy', value: (s) => onOff(s.clientAddress === ClientAddressMode.TRANSPARENT), verified: true },
-  { parameter: 'check_type', value: (s) => LAYER7_CHECK[s.healthCheck.kind], verified: true },
-  { parameter: 'check_port', value: (s) => text(s.healthCheck.port), verified: true },
-  { parameter: 'check_request', value: (s) => s.healthCheck.path, verified: true },
-  { parameter: 'check_receive', value: (s) => (isHttpCheck(s) ? (s.healthCheck.expectText ?? text(s.healthCheck.expectStatus)) : undefined), verified: true },
-  { parameter: 'check_host', value: (s) => s.healthCheck.host, verified: true },
-  { parameter: 'external_check_script', value: checkScript, verified: false },
+  row('layer7', 'vip', (s) => s.name),
+  row('layer7', 'ip', (s) => s.address),
+  row('layer7', 'ports', lbcliPorts),
+  row('layer7', 'mode', (s) => s.proxyMode ?? ProxyMode.TCP),
+  row('layer7', 'persistence', (s, w) => w.value(`layer7.persistence.${s.persistence.kind}`), false),
+  row('layer7', 'persist_time', (s, w) => (isSourceIp(s) ? layer7PersistTime(s.persistence.timeoutSeconds ?? 0, w) : undefined), false),
+  row('layer7', 'cookiename', (s) => s.persistence.cookieName),
+  row('layer7', 'maxconn', (s) => text(s.maxConnections)),
+  row('layer7', 'scheduler', (s) => HAPROXY_BALANCE[s.scheduler]),
+  row('layer7', 'timeout', () => 'on'),
+  row('layer7', 'timeout_client', (s, w) => layer7Timeout(s.clientTimeoutSeconds, w)),
+  row('layer7', 'timeout_server', (s, w) => layer7Timeout(s.serverTimeoutSeconds, w)),
+  row('layer7', 'redispatch', () => 'on'),
+  row('layer7', 'forward_for', (s) => (s.proxyMode === ProxyMode.HTTP ? onOff(s.clientAddress === ClientAddressMode.X_FORWARDED_FOR) : undefined)),
+  row('layer7', 'send_proxy', (s, w) => w.value(`layer7.send-proxy.${[ClientAddressMode.PROXY_PROTOCOL_V1, ClientAddressMode.PROXY_PROTOCOL_V2].includes(s.clientAddress as ClientAddressMode) ? s.clientAddress : 'none'}`)),
+  row('layer7', 'tproxy', (s) => onOff(s.clientAddress === ClientAddressMode.TRANSPARENT)),
+  row('layer7', 'check_type', (s, w) => w.value(checkKindWord(7, s.healthCheck.kind))),
+  row('layer7', 'check_port', (s) => text(s.healthCheck.port)),
+  row('layer7', 'check_request', (s) => s.healthCheck.path),
+  row('layer7', 'check_receive', expected),
+  row('layer7', 'check_host', (s) => s.healthCheck.host),
+  row('layer7', 'external_check_script', checkScriptFileName),
 ];
 
 /** A real server together with the VIP it belongs to. */
@@ -155,22 +149,25 @@ const sendsPort = ({ vip }: RealServerOfVip) => vip.layer === 7 || vip.forwardin
 
 /** add-rip / edit-rip parameters. */
 export const REAL_SERVER_PARAMETERS: ParameterMapping<RealServerOfVip>[] = [
-  { parameter: 'vip', value: ({ vip }) => vip.name, verified: true },
-  { parameter: 'rip', value: ({ rip }) => rip.name, verified: true },
-  { parameter: 'ip', value: ({ rip }) => rip.address, verified: true },
-  { parameter: 'port', value: (r) => (sendsPort(r) ? text(r.rip.port) : undefined), verified: true },
-  { parameter: 'weight', value: ({ rip }) => text(rip.weight), verified: true },
-  { parameter: 'minconns', value: ({ vip, rip }) => (vip.layer === 4 ? text(rip.minConnections) : undefined), verified: true },
-  { parameter: 'maxconns', value: ({ rip }) => text(rip.maxConnections), verified: true },
-  { parameter: 'encrypted', value: ({ rip }) => (rip.encrypted ? 'on' : undefined), verified: true },
+  row('rip', 'vip', ({ vip }) => vip.name),
+  row('rip', 'rip', ({ rip }) => rip.name),
+  row('rip', 'ip', ({ rip }) => rip.address),
+  row('rip', 'port', (r) => (sendsPort(r) ? text(r.rip.port) : undefined)),
+  row('rip', 'weight', ({ rip }) => text(rip.weight)),
+  row('rip', 'minconns', ({ vip, rip }) => (vip.layer === 4 ? text(rip.minConnections) : undefined)),
+  row('rip', 'maxconns', ({ rip }) => text(rip.maxConnections)),
+  row('rip', 'encrypted', ({ rip }) => (rip.encrypted ? 'on' : undefined)),
 ];
 
-/** Applies a mapping table: every row that has a value, in table order. */
-export function mapParameters<T>(table: ParameterMapping<T>[], spec: T): Record<string, string> {
+/** Every parameter row's key, for checking overrides. */
+export const PARAMETER_KEYS: string[] = [...LAYER4_VIP_PARAMETERS, ...LAYER7_VIP_PARAMETERS, ...REAL_SERVER_PARAMETERS].map((r) => r.key);
+
+/** Applies a mapping table: every row that has a value, in table order, under its (possibly overridden) name. */
+export function mapParameters<T>(table: ParameterMapping<T>[], spec: T, words: LbcliWords): Record<string, string> {
   const parameters: Record<string, string> = {};
-  for (const row of table) {
-    const value = row.value(spec);
-    if (value !== undefined) parameters[row.parameter] = value;
+  for (const mapping of table) {
+    const value = mapping.value(spec, words);
+    if (value !== undefined) parameters[words.parameter(mapping.key, mapping.parameter)] = value;
   }
   return parameters;
 }

@@ -1,6 +1,6 @@
 import { realServerCommand, stateCommand, vipCommand } from './appliance-commands';
 import { LbcliCommand } from './lbcli-command';
-import { VirtualServiceSpec } from '../../spec/virtual-service-spec';
+import { ApplianceSpec, VirtualServiceSpec } from '../../spec/virtual-service-spec';
 import { DumpedConfig, DumpedVip } from '../target-state';
 import { differingParameters } from './reported-values';
 import { CliError, EXIT } from '../../cli/exit-codes';
@@ -41,20 +41,20 @@ function checkSameLayer(vip: VirtualServiceSpec, have: DumpedVip | undefined): v
  * VIP (never delete it), add or edit real servers, set their states, then delete the real
  * servers the spec no longer has. Empty when the appliance already matches. Pure.
  */
-export function planVirtualService(vip: VirtualServiceSpec, actual: DumpedConfig): LbcliCommand[] {
+export function planVirtualService(vip: VirtualServiceSpec, actual: DumpedConfig, appliance?: ApplianceSpec): LbcliCommand[] {
   const have = actual.vips.find((v) => v.name === vip.name);
   checkSameLayer(vip, have);
   const commands: LbcliCommand[] = [];
-  const desiredVip = vipCommand('add-vip', vip);
+  const desiredVip = vipCommand('add-vip', vip, appliance);
   if (!have) commands.push(desiredVip);
-  else if (differs(desiredVip, have.parameters)) commands.push(vipCommand('edit-vip', vip));
+  else if (differs(desiredVip, have.parameters)) commands.push(vipCommand('edit-vip', vip, appliance));
 
   const haveRips = new Map((have?.realServers ?? []).map((r) => [r.name, r]));
   for (const rip of vip.realServers) {
-    const desired = realServerCommand('add-rip', vip, rip.name);
+    const desired = realServerCommand('add-rip', vip, rip.name, appliance);
     const current = haveRips.get(rip.name);
     if (!current) commands.push(desired);
-    else if (differs(desired, current.parameters)) commands.push(realServerCommand('edit-rip', vip, rip.name));
+    else if (differs(desired, current.parameters)) commands.push(realServerCommand('edit-rip', vip, rip.name, appliance));
   }
   for (const rip of vip.realServers) {
     const currentState = haveRips.get(rip.name)?.state ?? 'online';

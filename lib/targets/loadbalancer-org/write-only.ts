@@ -1,5 +1,5 @@
 import { RealServerState } from '../../spec/real-server-state';
-import { VirtualServiceSpec } from '../../spec/virtual-service-spec';
+import { ApplianceSpec, VirtualServiceSpec } from '../../spec/virtual-service-spec';
 import { CommandStatus } from './api-client';
 import { realServerCommand, stateCommand, vipCommand } from './appliance-commands';
 import { LbcliCommand } from './lbcli-command';
@@ -9,8 +9,8 @@ import { LbcliCommand } from './lbcli-command';
  * `add-rip` of everything (an `exists` answer turns into the matching `edit-*`, run-commands.ts),
  * so a run converges without knowing what is there.
  */
-export function writeOnlyCommands(vip: VirtualServiceSpec): LbcliCommand[] {
-  return [vipCommand('add-vip', vip), ...vip.realServers.map((rip) => realServerCommand('add-rip', vip, rip.name))];
+export function writeOnlyCommands(vip: VirtualServiceSpec, appliance: ApplianceSpec): LbcliCommand[] {
+  return [vipCommand('add-vip', vip, appliance), ...vip.realServers.map((rip) => realServerCommand('add-rip', vip, rip.name, appliance))];
 }
 
 /**

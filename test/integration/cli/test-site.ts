@@ -1,5 +1,5 @@
 import { App, TerraformStack } from 'cdktf';
-import { DicomVip, HealthCheck, Layer4Vip, LoadBalancerAppliance, Ports, ReverseProxyVip, RealServerProps, ForwardingMethod, ProxyMode } from '../../../lib';
+import { CheckScriptSource, DicomVip, HealthCheck, Layer4Vip, LoadBalancerAppliance, Ports, ReverseProxyVip, RealServerProps, ForwardingMethod, ProxyMode } from '../../../lib';
 
 /** What the tests change between deploys of the small test site. */
 export interface TestSiteOptions {
@@ -17,6 +17,10 @@ export interface TestSiteOptions {
   readonly hl7Port?: number;
   /** Leave out the HL7 VIP. */
   readonly withoutHl7?: boolean;
+  /** How the DICOM check script gets onto the appliance. @default CheckScriptSource.UPLOADED */
+  readonly dicomCheckScript?: CheckScriptSource;
+  /** Corrections of the lbcli vocabulary. @default - none */
+  readonly lbcliOverrides?: Record<string, string>;
   /** Description of the DICOM VIP (free text reaches the triggers). */
   readonly dicomDescription?: string;
 }
@@ -27,7 +31,10 @@ export const TEST_SITE_STACK = 'test-site';
 /** A small site on the double: a Layer 4 DR DICOM VIP, a Layer 7 web VIP, a Layer 4 NAT HL7 VIP. */
 export function buildTestSite(app: App, options: TestSiteOptions): string {
   const stack = new TerraformStack(app, TEST_SITE_STACK);
-  const appliance = new LoadBalancerAppliance(stack, 'lb', { name: 'lb-test', managementAddress: '127.0.0.1', apiPort: options.apiPort, subnets: ['192.0.2.0/24'] });
+  const appliance = new LoadBalancerAppliance(stack, 'lb', {
+    name: 'lb-test', managementAddress: '127.0.0.1', apiPort: options.apiPort, subnets: ['192.0.2.0/24'],
+    dicomCheckScript: options.dicomCheckScript ?? CheckScriptSource.UPLOADED, lbcliOverrides: options.lbcliOverrides,
+  });
   new DicomVip(appliance, 'dicom', {
     name: 'Test_Dicom',
     description: options.dicomDescription,
