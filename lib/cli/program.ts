@@ -58,6 +58,7 @@ function buildProgram(context: CliContext, streams: CliStreams, run: (work: () =
   dryRun(connectionOptions(program.command('delete <name>')))
     .description('delete one VIP and its real servers; done if it is already gone')
     .addOption(new Option('--layer <layer>', 'refuse unless the VIP on the appliance has this layer').choices(['4', '7']))
+    .option('--stack-folder <path>', 'a synthesized stack folder: if it still has the appliance, delete at its current address (Terraform passes .)')
     .action((name, options) => run(() => deleteVip(name, options, context)));
 
   dryRun(connectionOptions(program.command('reload [appliance]')))

@@ -27,7 +27,9 @@ export function applianceTrigger(appliance: { toSpec(): ApplianceSpec }): string
  * - `identity`: triggers are the VIP's identity only (appliance, layer, name). It is replaced
  *   only when the VIP is renamed, moved or changes layer, and removed only when the VIP is,
  *   so its destroy-time `pacs-lb delete` runs only then. The appliance's address rides along
- *   under `ignore_changes`, so a new management address never deletes a VIP.
+ *   under `ignore_changes`, so a new management address never deletes a VIP; the delete itself
+ *   goes to the appliance's current address, read from the stack folder while the app still
+ *   has the appliance (`--stack-folder .`), else to the stored one.
  * - `spec`: triggers carry the whole spec, so a plan shows a field-level diff of this VIP
  *   alone. Replaced at every change; its create-time `pacs-lb apply` reconciles the
  *   appliance (add or edit, never delete-and-recreate); it has no destroy-time command.
@@ -52,7 +54,9 @@ export function addVirtualServiceResources(vip: Construct & ProvisionedVirtualSe
       {
         type: 'local-exec',
         when: 'destroy',
-        interpreter: [...cli, 'delete', '--layer', '${self.triggers.layer}'],
+        // From the stack folder (Terraform's working directory): the appliance's current address
+        // while the app still has it, so a changed management address is followed.
+        interpreter: [...cli, 'delete', '--layer', '${self.triggers.layer}', '--stack-folder', '.'],
         command: '${self.triggers.name}',
         environment: { [ENV.appliance]: '${self.triggers.connection}' },
       },

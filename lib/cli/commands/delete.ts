@@ -1,3 +1,4 @@
+import { currentApplianceSpec } from '../current-appliance';
 import { CliError, EXIT } from '../exit-codes';
 import { ConnectionOptions, openSession, resolveAppliance } from '../session';
 import { CliContext, reportWrite } from './context';
@@ -8,6 +9,8 @@ export interface DeleteOptions extends ConnectionOptions {
   readonly layer?: string;
   /** Print the writes, send none. */
   readonly dryRun?: boolean;
+  /** A synthesized stack folder: when it still has the appliance, its current spec is used (the Terraform resource passes `.`). */
+  readonly stackFolder?: string;
 }
 
 /**
@@ -16,7 +19,7 @@ export interface DeleteOptions extends ConnectionOptions {
  * run the appliance's reload resource before a removed VIP's destroy.
  */
 export async function deleteVip(name: string, options: DeleteOptions, context: CliContext): Promise<number> {
-  const appliance = resolveAppliance(options, context.env);
+  const appliance = currentApplianceSpec(options.stackFolder, resolveAppliance(options, context.env));
   const session = openSession(appliance, options, context.env, context.output);
   return session.locked(async () => {
     const config = await session.target.readConfig();

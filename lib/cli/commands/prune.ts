@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { ENV } from '../environment';
+import { currentApplianceSpec } from '../current-appliance';
 import { CliError, EXIT } from '../exit-codes';
 import { ConnectionOptions, openSession, resolveAppliance } from '../session';
 import { CliContext, reportWrite } from './context';
@@ -29,9 +30,12 @@ function namesInApp(stackFolder: string, applianceName: string): Set<string> {
  * the appliance's reload resource at destroy, from the stack's output folder.
  */
 export async function prune(options: PruneOptions, context: CliContext): Promise<number> {
-  const appliance = resolveAppliance(options, context.env);
+  const stackFolder = options.stackFolder ?? process.cwd();
   const owned = (context.env[ENV.ownedVips] ?? '').split(',').filter((n) => n !== '');
-  const current = namesInApp(options.stackFolder ?? process.cwd(), appliance.name);
+  const stored = resolveAppliance(options, context.env);
+  const current = namesInApp(stackFolder, stored.name);
+  // The appliance where it is now, if the app still has it (its address may have changed).
+  const appliance = currentApplianceSpec(stackFolder, stored);
   const removed = owned.filter((name) => !current.has(name));
   if (removed.length === 0) return EXIT.ok;
   const session = openSession(appliance, options, context.env, context.output);

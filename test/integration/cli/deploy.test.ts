@@ -1,3 +1,4 @@
+import * as fs from 'fs';
 import * as path from 'path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { CentricityPacsSiteStack } from '../../../examples/centricity-pacs/site';
@@ -147,3 +148,34 @@ describe('changes to the test site', () => {
     expect(terraform.runs.slice(before).map((r) => r.argv.slice(2).join(' '))).toEqual(['apply Test_Dicom']);
   });
 });
+
+describe('deletes follow the appliance', () => {
+  it('after a management-address change, a removed VIP and a destroy are deleted at the new address, never the old', async () => {
+    const before = await startDouble();
+    const after = await startDouble();
+    try {
+      const env = { ...(process.env as Record<string, string>), ...cliEnvironment(before, awkwardTempDir('pacs-lb-state')) };
+      // Each double has its own self-signed certificate: trust both.
+      const caFile = path.join(awkwardTempDir('pacs-lb-ca'), 'both.pem');
+      fs.writeFileSync(caFile, fs.readFileSync(before.caFile, 'utf8') + fs.readFileSync(after.caFile, 'utf8'));
+      env.PACS_LB_CA_FILE = caFile;
+      const terraform = new TerraformLike(env);
+      await terraform.apply(synthesize(cli, (app) => buildTestSite(app, { apiPort: before.port })));
+      // The appliance moves: same configuration, new management address (here: port).
+      for (const [name, vip] of before.vips) after.vips.set(name, structuredClone(vip));
+      before.clearRecords();
+
+      await terraform.apply(synthesize(cli, (app) => buildTestSite(app, { apiPort: after.port, withoutHl7: true })));
+      expect(after.writes().map((c) => [c.action, c.vip].join(' '))).toEqual(expect.arrayContaining(['delete-vip Test_HL7']));
+      expect(after.dumpConfig().vips.map((v) => v.vip).sort()).toEqual(['Test_Dicom', 'Test_Web']);
+
+      await terraform.destroy(synthesize(cli, (app) => buildTestSite(app, { apiPort: after.port, withoutHl7: true })));
+      expect(after.dumpConfig().vips).toEqual([]);
+      expect(before.requests).toEqual([]);
+    } finally {
+      await before.stop();
+      await after.stop();
+    }
+  });
+});
+

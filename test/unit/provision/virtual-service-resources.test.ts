@@ -47,7 +47,7 @@ describe('per-VIP resources', () => {
     expect(identity.lifecycle?.ignore_changes).toEqual(['triggers["connection"]']);
     expect(provisioners(identity)).toEqual([{
       when: 'destroy',
-      interpreter: ['pacs-lb', 'delete', '--layer', '${self.triggers.layer}'],
+      interpreter: ['pacs-lb', 'delete', '--layer', '${self.triggers.layer}', '--stack-folder', '.'],
       command: '${self.triggers.name}',
       environment: { PACS_LB_APPLIANCE: '${self.triggers.connection}' },
     }]);
