@@ -8,28 +8,28 @@ import { CliError, EXIT } from './exit-codes';
 
 type Environment = Record<string, string | undefined>;
 
-/** JSON from a file option if given, else from an environment variable. */
-function readJson(what: string, file: string | undefined, env: Environment, variable: string): unknown {
+/** JSON from a file option (`flag`) if given, else from an environment variable. */
+function readJson(what: string, flag: string, file: string | undefined, env: Environment, variable: string): unknown {
   let text: string | undefined;
   let source: string;
   if (file !== undefined) {
-    source = file;
+    source = `${flag} ${file}`;
     try {
       text = fs.readFileSync(file, 'utf8');
     } catch (e) {
-      throw new CliError(EXIT.usage, `${what} file ${file}: cannot read it (${(e as NodeJS.ErrnoException).code ?? 'error'}). Give a readable file.`);
+      throw new CliError(EXIT.usage, `${what}: ${flag} ${file}: cannot read it (${(e as NodeJS.ErrnoException).code ?? 'error'}). Give ${flag} a readable file.`);
     }
   } else {
     source = variable;
     text = env[variable];
     if (text === undefined || text === '') {
-      throw new CliError(EXIT.usage, `no ${what}: give a file option or set ${variable} (the Terraform resource sets it).`);
+      throw new CliError(EXIT.usage, `no ${what}: give ${flag} <file> or set ${variable} (the Terraform resource sets it).`);
     }
   }
   try {
     return JSON.parse(text);
   } catch {
-    throw new CliError(EXIT.usage, `${what} from ${source} is not JSON. Give the file pacs-lb wrote at synth.`);
+    throw new CliError(EXIT.usage, `${what} from ${source} is not JSON. Give ${flag} the file pacs-lb wrote at synth (or set ${variable} to its content).`);
   }
 }
 
@@ -47,19 +47,29 @@ export function failOnProblems(messages: string[]): void {
 
 /** The appliance spec, from `--appliance-file` or PACS_LB_APPLIANCE, checked. */
 export function readApplianceSpec(file: string | undefined, env: Environment): ApplianceSpec {
-  const appliance = readJson('appliance spec', file, env, ENV.appliance) as ApplianceSpec;
+  const appliance = readJson('appliance spec', '--appliance-file', file, env, ENV.appliance) as ApplianceSpec;
   checkVersion('appliance spec', appliance);
   failOnProblems(validateApplianceSettings(appliance).map(formatProblem));
   return appliance;
 }
 
+/** The appliance a VIP spec names, if the spec can be read at all (errors come from {@link readVirtualServiceSpec}). */
+export function peekApplianceName(file: string | undefined, env: Environment): string | undefined {
+  try {
+    const name = (readJson('VIP spec', '--spec-file', file, env, ENV.spec) as { appliance?: unknown } | null)?.appliance;
+    return typeof name === 'string' ? name : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** A VIP spec, from `--spec-file` or PACS_LB_SPEC, checked against its appliance with the synth-time rules. */
 export function readVirtualServiceSpec(file: string | undefined, env: Environment, appliance: ApplianceSpec): VirtualServiceSpec {
-  const vip = readJson('VIP spec', file, env, ENV.spec) as VirtualServiceSpec;
+  const vip = readJson('VIP spec', '--spec-file', file, env, ENV.spec) as VirtualServiceSpec;
   checkVersion('VIP spec', vip);
   failOnProblems(validateVirtualService(vip, appliance).map(formatProblem));
   if (vip.appliance !== appliance.name) {
-    throw new CliError(EXIT.usage, `${vip.name}: appliance: the spec belongs to appliance ${vip.appliance}, not ${appliance.name}. Give the matching appliance.`);
+    throw new CliError(EXIT.usage, `${vip.name}: appliance: the spec belongs to appliance ${vip.appliance}, not ${appliance.name}. Give the matching --appliance-file (or ${ENV.appliance}).`);
   }
   return vip;
 }

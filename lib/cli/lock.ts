@@ -56,7 +56,7 @@ export async function withApplianceLock<T>(stateDir: string, key: string, timeou
   const deadline = Date.now() + timeoutMs;
   while (!tryTake(file)) {
     if (Date.now() > deadline) {
-      throw new CliError(EXIT.locked, `another pacs-lb command on ${key} held ${file} for over ${Math.round(timeoutMs / 1000)} s. Wait for it, or remove the file if no pacs-lb process is running.`);
+      throw new CliError(EXIT.locked, `another pacs-lb command on ${key} held ${file} for over ${Math.round(timeoutMs / 1000)} s. Wait for it (raise --lock-timeout or PACS_LB_LOCK_TIMEOUT), or remove the file if no pacs-lb process is running.`);
     }
     await new Promise((resolve) => setTimeout(resolve, 25 + Math.random() * 50));
   }

@@ -53,6 +53,8 @@ function buildProgram(context: CliContext, streams: CliStreams, run: (work: () =
     .description(`reconcile one VIP with its spec (from --spec-file or $${ENV.spec}): add or edit, never delete-and-recreate; a second run sends no write`)
     .option('--spec-file <path>', `the VIP's spec (vips/<name>.json written at synth)`)
     .option('--reload', 'reload once after writing (Terraform leaves this to the appliance\'s reload resource)')
+    .option('--offline', 'with --dry-run: plan against an empty appliance, without network or credentials')
+    .option('--saved-state <file>', 'with --dry-run: plan against a state saved by "pacs-lb status --json", without network or credentials')
     .action((name, options) => run(() => apply(name, options, context)));
 
   dryRun(connectionOptions(program.command('delete <name>')))

@@ -1,6 +1,9 @@
 import { ApplianceTargetKind } from '../spec/appliance-target-kind';
 import { DEFAULT_API_PORT } from '../spec/defaults';
-import { ApplianceSpec } from '../spec/virtual-service-spec';
+import * as fs from 'fs';
+import { ApplianceSpec, SPEC_SCHEMA_VERSION } from '../spec/virtual-service-spec';
+import { OfflineConnection } from '../targets/loadbalancer-org/offline-connection';
+import { DumpedConfig } from '../targets/target-state';
 import { ApplianceApiClient, ConnectionSettings } from '../targets/loadbalancer-org/api-client';
 import { ApplianceApiTarget } from '../targets/loadbalancer-org/appliance-api-target';
 import { readCredentials, secretValues } from './credentials';
@@ -53,14 +56,22 @@ export interface ConnectionOptions {
   readonly insecure?: boolean;
   /** Seconds to wait for the appliance's lock. */
   readonly lockTimeout?: string;
+  /** Plan against an empty appliance, offline, without credentials (with --dry-run only). */
+  readonly offline?: boolean;
+  /** Plan against a state saved by `pacs-lb status --json`, offline, without credentials (with --dry-run only). */
+  readonly savedState?: string;
 }
 
-/** A number setting: the option if given, else the environment variable, else the default. */
-function numberSetting(name: string, option: string | undefined, env: Environment, variable: string, fallback: number): number {
+/** A number setting: the option (`flag`) if given, else the environment variable, else the default. */
+function numberSetting(flag: string | undefined, option: string | undefined, env: Environment, variable: string, fallback: number): number {
+  const fromOption = option !== undefined;
   const text = option ?? env[variable];
   if (text === undefined || text === '') return fallback;
   const value = Number(text);
-  if (!Number.isFinite(value) || value < 0) throw new CliError(EXIT.usage, `${name}: "${text}" is not a non-negative number. Give one (from ${variable} or the option).`);
+  if (!Number.isFinite(value) || value < 0) {
+    const source = fromOption ? flag : variable;
+    throw new CliError(EXIT.usage, `${source}: "${text}" is not a non-negative number. Give ${source} a number${flag && !fromOption ? ` (or use ${flag})` : ''}.`);
+  }
   return value;
 }
 
@@ -85,14 +96,36 @@ export interface Session {
   readonly pendingReloads: PendingReloads;
 }
 
-/** The appliance to talk to: from --host, or from --appliance-file / PACS_LB_APPLIANCE. */
-export function resolveAppliance(options: ConnectionOptions, env: Environment): ApplianceSpec {
+/**
+ * The appliance to talk to: from --appliance-file / PACS_LB_APPLIANCE; with --host, at that
+ * address instead (the synthesized appliance spec, if one is given, keeps its name, check
+ * scripts and vocabulary; else a bare one, named `nameHint`, e.g. the VIP spec's appliance).
+ */
+export function resolveAppliance(options: ConnectionOptions, env: Environment, nameHint?: string): ApplianceSpec {
   if (options.host) {
     const port = Number(options.apiPort ?? DEFAULT_API_PORT);
     if (!Number.isInteger(port) || port < 1 || port > 65535) throw new CliError(EXIT.usage, `--api-port: "${options.apiPort}" is not a TCP port. Give 1-65535.`);
-    return { schemaVersion: 1, name: options.host, managementAddresses: [options.host], apiPort: port, subnets: [] };
+    const synthesized = options.applianceFile !== undefined || env[ENV.appliance] ? readApplianceSpec(options.applianceFile, env) : undefined;
+    const base = synthesized ?? { schemaVersion: SPEC_SCHEMA_VERSION, name: nameHint ?? options.host, subnets: [] };
+    return { ...base, managementAddresses: [options.host], apiPort: port };
   }
   return readApplianceSpec(options.applianceFile, env);
+}
+
+/** The state an offline dry run plans against: empty, or the one `--saved-state` names. */
+function offlineState(options: ConnectionOptions): OfflineConnection {
+  if (options.savedState === undefined) return new OfflineConnection({ vips: [] }, 'empty appliance');
+  let state: unknown;
+  try {
+    state = JSON.parse(fs.readFileSync(options.savedState, 'utf8'));
+  } catch (e) {
+    throw new CliError(EXIT.usage, `--saved-state ${options.savedState}: cannot read it as JSON (${(e as NodeJS.ErrnoException).code ?? (e as Error).message.split('\n')[0]}). Give --saved-state the output of "pacs-lb status --json".`);
+  }
+  const vips = (state as DumpedConfig | null)?.vips;
+  if (!Array.isArray(vips) || !vips.every((v) => typeof v?.name === 'string' && Array.isArray(v.realServers))) {
+    throw new CliError(EXIT.usage, `--saved-state ${options.savedState}: not a saved appliance state. Give --saved-state the output of "pacs-lb status --json".`);
+  }
+  return new OfflineConnection(state as DumpedConfig, `saved state ${options.savedState}`);
 }
 
 /** The appliance's REST API at its primary management address, with the user's credentials. */
@@ -107,11 +140,11 @@ function applianceApiTarget(appliance: ApplianceSpec, options: ConnectionOptions
     ...connectTo(appliance, env),
     caFile,
     insecure: options.insecure === true,
-    connectTimeoutMs: numberSetting('connect timeout', undefined, env, ENV.connectTimeout, TIME_LIMITS.connectTimeoutMs),
-    requestTimeoutMs: numberSetting('request timeout', undefined, env, ENV.requestTimeout, TIME_LIMITS.requestTimeoutMs),
-    requestDeadlineMs: numberSetting('request deadline', undefined, env, ENV.requestDeadline, TIME_LIMITS.requestDeadlineMs),
-    retries: numberSetting('retries', undefined, env, ENV.retries, TIME_LIMITS.retries),
-    retryDelayMs: numberSetting('retry delay', undefined, env, ENV.retryDelay, TIME_LIMITS.retryDelayMs),
+    connectTimeoutMs: numberSetting(undefined, undefined, env, ENV.connectTimeout, TIME_LIMITS.connectTimeoutMs),
+    requestTimeoutMs: numberSetting(undefined, undefined, env, ENV.requestTimeout, TIME_LIMITS.requestTimeoutMs),
+    requestDeadlineMs: numberSetting(undefined, undefined, env, ENV.requestDeadline, TIME_LIMITS.requestDeadlineMs),
+    retries: numberSetting(undefined, undefined, env, ENV.retries, TIME_LIMITS.retries),
+    retryDelayMs: numberSetting(undefined, undefined, env, ENV.retryDelay, TIME_LIMITS.retryDelayMs),
   };
   return new ApplianceApiTarget(new ApplianceApiClient(settings, credentials, output), (line) => output.err(line), appliance);
 }
@@ -122,10 +155,15 @@ function applianceApiTarget(appliance: ApplianceSpec, options: ConnectionOptions
  * HAProxy the appliance spec names (no credentials needed). Either way, under the appliance's lock.
  */
 export function openSession(appliance: ApplianceSpec, options: ConnectionOptions, env: Environment, output: CliOutput): Session {
-  const target = appliance.target?.kind === ApplianceTargetKind.LOCAL_HAPROXY ? new LocalHaproxyProvisionTarget(appliance) : applianceApiTarget(appliance, options, env, output);
   const stateDir = env[ENV.stateDir] || defaultStateDir();
-  const lockTimeoutMs = numberSetting('--lock-timeout', options.lockTimeout, env, ENV.lockTimeout, TIME_LIMITS.lockTimeoutSeconds) * 1000;
   const key = `${appliance.managementAddresses[0]}_${appliance.apiPort}`;
+  if (options.offline || options.savedState !== undefined) {
+    // Offline: no network, no credentials, no lock; the dry run changes nothing.
+    const target = new ApplianceApiTarget(offlineState(options), (line) => output.err(line), appliance);
+    return { target, applianceName: appliance.name, locked: (work) => work(), pendingReloads: new PendingReloads(stateDir, key) };
+  }
+  const target = appliance.target?.kind === ApplianceTargetKind.LOCAL_HAPROXY ? new LocalHaproxyProvisionTarget(appliance) : applianceApiTarget(appliance, options, env, output);
+  const lockTimeoutMs = numberSetting('--lock-timeout', options.lockTimeout, env, ENV.lockTimeout, TIME_LIMITS.lockTimeoutSeconds) * 1000;
   return {
     target,
     applianceName: appliance.name,

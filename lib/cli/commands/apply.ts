@@ -1,4 +1,4 @@
-import { readVirtualServiceSpec } from '../inputs';
+import { peekApplianceName, readVirtualServiceSpec } from '../inputs';
 import { CliError, EXIT } from '../exit-codes';
 import { ConnectionOptions, openSession, resolveAppliance } from '../session';
 import { CliContext, reportWrite, summarize } from './context';
@@ -19,10 +19,13 @@ export interface ApplyOptions extends ConnectionOptions {
  * bring this VIP to its spec (none when it matches), and never deletes the VIP itself.
  */
 export async function apply(name: string | undefined, options: ApplyOptions, context: CliContext): Promise<number> {
-  const appliance = resolveAppliance(options, context.env);
+  if ((options.offline || options.savedState !== undefined) && !options.dryRun) {
+    throw new CliError(EXIT.usage, '--offline and --saved-state plan without the appliance: give --dry-run with them.');
+  }
+  const appliance = resolveAppliance(options, context.env, options.host ? peekApplianceName(options.specFile, context.env) : undefined);
   const vip = readVirtualServiceSpec(options.specFile, context.env, appliance);
   if (name !== undefined && name !== vip.name) {
-    throw new CliError(EXIT.usage, `${name}: the spec given is for VIP ${vip.name}. Give the matching name or spec.`);
+    throw new CliError(EXIT.usage, `${name}: the spec given (--spec-file or $PACS_LB_SPEC) is for VIP ${vip.name}. Give the matching name or spec.`);
   }
   const session = openSession(appliance, options, context.env, context.output);
   return session.locked(async () => {

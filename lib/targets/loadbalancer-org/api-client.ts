@@ -76,7 +76,7 @@ export class ApplianceApiClient {
       try {
         this.ca = fs.readFileSync(settings.caFile);
       } catch (e) {
-        throw new CliError(EXIT.usage, `CA file ${settings.caFile}: cannot read it (${(e as NodeJS.ErrnoException).code ?? 'error'}). Give a readable PEM file.`);
+        throw new CliError(EXIT.usage, `CA file ${settings.caFile}: cannot read it (${(e as NodeJS.ErrnoException).code ?? 'error'}). Give --ca-file (or ${ENV.caFile}) a readable PEM file.`);
       }
     }
   }
@@ -173,7 +173,7 @@ export class ApplianceApiClient {
           } else if (status >= 500) {
             reject(new RetryableError(`HTTP ${status}`));
           } else if (status < 200 || status >= 300) {
-            reject(new CliError(EXIT.refused, `appliance ${this.endpoint}: HTTP ${status}. The appliance rejected the request; run with --debug to see it.`));
+            reject(new CliError(EXIT.refused, `appliance ${this.endpoint}: HTTP ${status}. The appliance rejected the request; run with --debug (or ${ENV.debug}=1) to see it.`));
           } else {
             resolve(text);
           }
@@ -201,7 +201,7 @@ export function parseReply(text: string): CommandResult[] {
   try {
     parsed = JSON.parse(text);
   } catch {
-    throw new CliError(EXIT.refused, 'the appliance answered with something that is not JSON. Run with --debug to see it.');
+    throw new CliError(EXIT.refused, `the appliance answered with something that is not JSON. Run with --debug (or ${ENV.debug}=1) to see it.`);
   }
   const container = (parsed ?? {}) as Record<string, unknown>;
   const results = container.lbapi ?? container.lbcli;
@@ -210,7 +210,7 @@ export function parseReply(text: string): CommandResult[] {
     const raw = (item ?? {}) as Record<string, unknown>;
     const status = String(raw.status ?? '').toLowerCase() as CommandStatus;
     if (!STATUSES.includes(status)) {
-      throw new CliError(EXIT.refused, `the appliance answered with an unknown status "${String(raw.status).slice(0, 40)}". Run with --debug to see the reply.`);
+      throw new CliError(EXIT.refused, `the appliance answered with an unknown status "${String(raw.status).slice(0, 40)}". Run with --debug (or ${ENV.debug}=1) to see the reply.`);
     }
     return { status, message: typeof raw.message === 'string' ? raw.message : undefined, raw };
   });

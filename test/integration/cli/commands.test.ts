@@ -182,3 +182,60 @@ describe('validate and diff of a synthesized folder', () => {
     expect(writes()).toEqual([]);
   });
 });
+
+describe('the CLI\'s rough edges', () => {
+  const withoutCredentials = () => Object.fromEntries(Object.entries(env).filter(([name]) => !/API_KEY|USERNAME|PASSWORD/.test(name)));
+
+  it('every message names the flag or environment variable to use', async () => {
+    const noSpec = await runInProcess(['apply', '--appliance-file', applianceFile], env);
+    expect(noSpec.code).toBe(2);
+    expect(noSpec.stderr).toContain('no VIP spec: give --spec-file <file> or set PACS_LB_SPEC');
+    const noAppliance = await runInProcess(['status'], env);
+    expect(noAppliance.stderr).toContain('no appliance spec: give --appliance-file <file> or set PACS_LB_APPLIANCE');
+    const unreadable = await runInProcess(['apply', '--spec-file', '/nonexistent/x.json', '--appliance-file', applianceFile], env);
+    expect(unreadable.stderr).toContain('VIP spec: --spec-file /nonexistent/x.json: cannot read it (ENOENT). Give --spec-file a readable file.');
+    const badRetries = await runInProcess(['status', '--appliance-file', applianceFile], { ...env, PACS_LB_RETRIES: 'many' });
+    expect(badRetries.stderr).toContain('PACS_LB_RETRIES: "many" is not a non-negative number. Give PACS_LB_RETRIES a number.');
+    const badLock = await runInProcess(['status', '--appliance-file', applianceFile, '--lock-timeout', 'soon'], env);
+    expect(badLock.stderr).toContain('--lock-timeout: "soon" is not a non-negative number. Give --lock-timeout a number.');
+    expect((await runInProcess(['apply', '--offline', '--spec-file', specFile('Test_Web'), '--appliance-file', applianceFile], env)).stderr).toContain('give --dry-run with them');
+  });
+
+  it('apply --dry-run --offline plans against an empty appliance: no network, no credentials, the exact requests printed', async () => {
+    const run = await runInProcess(['apply', '--dry-run', '--offline', '--spec-file', specFile('Test_Web'), '--appliance-file', applianceFile], withoutCredentials());
+    expect(run.code, run.stderr).toBe(0);
+    const printed = JSON.parse(run.stdout);
+    expect(printed.target).toBe('appliance (offline: empty appliance)');
+    expect(printed.body.lbcli.map((c: { action: string; rip?: string }) => [c.action, c.rip].filter(Boolean).join(' '))).toEqual(['add-vip', 'add-rip WEB1', 'add-rip WEB2']);
+    expect(double.requests).toEqual([]);
+  });
+
+  it('apply --dry-run --saved-state plans against a state saved by status --json', async () => {
+    const saved = path.join(awkwardTempDir('pacs-lb-saved'), 'state.json');
+    const status = await runInProcess(['status', '--json', '--appliance-file', applianceFile], env);
+    fs.writeFileSync(saved, status.stdout);
+    double.clearRecords();
+    const same = await runInProcess(['apply', '--dry-run', '--saved-state', saved, '--spec-file', specFile('Test_Web'), '--appliance-file', applianceFile], withoutCredentials());
+    expect(same.code, same.stderr).toBe(0);
+    expect(same.stderr).toContain('Test_Web: no change');
+    const state = JSON.parse(status.stdout);
+    state.vips.find((v: { name: string }) => v.name === 'Test_Web').realServers[0].parameters.weight = '7';
+    fs.writeFileSync(saved, JSON.stringify(state));
+    const changed = await runInProcess(['apply', '--dry-run', '--saved-state', saved, '--spec-file', specFile('Test_Web'), '--appliance-file', applianceFile], withoutCredentials());
+    expect(JSON.parse(changed.stdout).body.lbcli).toEqual([expect.objectContaining({ action: 'edit-rip', rip: 'WEB1', weight: '100' })]);
+    expect(double.requests).toEqual([]);
+  });
+
+  it('--host works with a synthesized VIP spec, with or without the appliance spec', async () => {
+    double.vips.get('Test_Web')!.realServers.get('WEB1')!.parameters.weight = '7';
+    const host = ['--host', '127.0.0.1', '--api-port', String(double.port)];
+    const bare = await runInProcess(['apply', ...host, '--spec-file', specFile('Test_Web')], env);
+    expect(bare.code, bare.stderr).toBe(0);
+    expect(writes()).toEqual(['edit-rip Test_Web WEB1']);
+    double.clearRecords();
+    const withSpec = await runInProcess(['apply', ...host, '--spec-file', specFile('Test_Dicom'), '--appliance-file', applianceFile], env);
+    expect(withSpec.code, withSpec.stderr).toBe(0);
+    expect(withSpec.stderr).toContain('Test_Dicom: no change');
+  });
+});
+
