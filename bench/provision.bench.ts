@@ -19,6 +19,7 @@ import { runCli } from '../lib/cli/program';
 import { applianceRequests } from '../lib/targets/loadbalancer-org/appliance-commands';
 import { VirtualServiceSpec } from '../lib/spec/virtual-service-spec';
 import { ApplianceDouble } from '../test/support/appliance-double';
+import { REPLY_DIALECTS } from '../test/support/appliance-reply-dialects';
 
 const KEY = 'bench-key';
 
@@ -79,7 +80,7 @@ async function main(): Promise<void> {
   // The naive deployer: every request of the full build-from-empty set, on every deploy.
   const naiveDouble = await ApplianceDouble.start({ apiKey: KEY });
   const client = new ApplianceApiClient(
-    { host: '127.0.0.1', port: naiveDouble.port, caFile: naiveDouble.caFile, insecure: false, connectTimeoutMs: 5000, requestTimeoutMs: 60000, retries: 0, retryDelayMs: 0 },
+    { host: '127.0.0.1', port: naiveDouble.port, caFile: naiveDouble.caFile, insecure: false, connectTimeoutMs: 5000, requestTimeoutMs: 60000, requestDeadlineMs: 60000, retries: 0, retryDelayMs: 0 },
     { apiKey: KEY }, createOutput(quiet, false),
   );
   const pushEverything = (set: VirtualServiceSpec[]) => async () => {
@@ -104,6 +105,24 @@ async function main(): Promise<void> {
     console.log(name.padEnd(48) + `${ours.requests}/${ours.writes} (${ours.ms.toFixed(0)} ms)`.padEnd(22) + (theirs ? `${theirs.requests}/${theirs.writes} (${theirs.ms.toFixed(0)} ms)` : '').padEnd(20) + ratio);
   }
   if (pacsLb.rerun.writes !== 0) throw new Error('a no-change apply sent writes');
+
+  // The same first deploy and re-run through every reply dialect the double speaks
+  // (test/support/appliance-reply-dialects.ts); `opaque` is read by nobody: write-only.
+  console.log('');
+  console.log('reply dialect'.padEnd(16) + 'first deploy req/writes'.padEnd(26) + 're-run of every apply req/writes (changing)');
+  for (const dialect of REPLY_DIALECTS) {
+    const speaking = await ApplianceDouble.start({ apiKey: KEY, dialect });
+    const dialectEnv = { PACS_LB_CA_FILE: speaking.caFile, PACS_LB_CONNECT_TO: `127.0.0.1:${speaking.port}`, PACS_LB_STATE_DIR: path.join(outdir, `state-${dialect}`) };
+    const deployAll = async () => {
+      for (const vip of vips) await cli(['apply', vip.name], { ...dialectEnv, PACS_LB_SPEC: JSON.stringify(vip) });
+      await cli(['reload'], dialectEnv);
+    };
+    const first = await measure(speaking, deployAll);
+    const rerun = await measure(speaking, deployAll);
+    const changing = speaking.effectiveEdits.length;
+    console.log(dialect.padEnd(16) + `${first.requests}/${first.writes} (${first.ms.toFixed(0)} ms)`.padEnd(26) + `${rerun.requests}/${rerun.writes} (${changing}) (${rerun.ms.toFixed(0)} ms)`);
+    await speaking.stop();
+  }
   await double.stop();
   await naiveDouble.stop();
   fs.rmSync(outdir, { recursive: true, force: true });
