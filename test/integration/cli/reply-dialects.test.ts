@@ -67,4 +67,13 @@ describe.each(REPLY_DIALECTS)('reply dialect %s', (dialect) => {
       expect(double.effectiveEdits).toEqual([]);
     }
   });
+
+  it('delete (as the identity resource runs it, with --layer) removes a VIP and reloads its layer', async () => {
+    double.clearRecords();
+    const run = await runInProcess(['delete', 'EA_XDS_Service', '--layer', '4', '--appliance-file', path.join(folder(), 'appliance.json')], env);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).not.toMatch(/drops its connections/);
+    expect(double.writes().map((c) => [c.action, c.layer].filter(Boolean).join(' '))).toEqual(['delete-vip 4', 'reload-ldirectord']);
+    expect(double.vips.has('EA_XDS_Service')).toBe(false);
+  });
 });
