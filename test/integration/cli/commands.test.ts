@@ -170,6 +170,11 @@ describe('validate and diff of a synthesized folder', () => {
     expect(bad.code).toBe(3);
     expect(bad.stderr.trim().split('\n').length).toBeGreaterThanOrEqual(2);
     expect(bad.stderr).toMatch(/^Test_HL7: realServers/m);
+
+    // An appliance spec edited by hand with an unknown override key is caught too.
+    const applianceCopy = path.join(copy, 'pacs-lb', 'lb-test', 'appliance.json');
+    fs.writeFileSync(applianceCopy, JSON.stringify({ ...JSON.parse(fs.readFileSync(applianceCopy, 'utf8')), lbcliOverrides: { 'no.such.key': 'x' } }));
+    expect((await runInProcess(['validate', copy], env)).stderr).toContain('lb-test: lbcliOverrides: "no.such.key" is not a key of the lbcli mapping table.');
   });
 
   it('diff exits 0 without drift, 8 with it, naming what differs', async () => {
