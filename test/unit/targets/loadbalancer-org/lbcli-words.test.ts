@@ -35,6 +35,13 @@ describe('corrections of the lbcli vocabulary without a release', () => {
     expect(corrected.appliance.toSpec().lbcliOverrides).toEqual({ 'layer7.persistence.last-successful': 'fallback_persist', 'rip.parameter.weight': 'rip_weight' });
   });
 
+  it('the README lists every unverified word with its key and the word sent', () => {
+    const readme = fs.readFileSync(path.join(__dirname, '../../../../README.md'), 'utf8');
+    const unverified = Object.entries(LBCLI_VALUE_WORDS).filter(([, w]) => !w.verified);
+    expect(unverified.length).toBeGreaterThan(0);
+    for (const [key, w] of unverified) expect(readme, key).toContain(`| \`${key}\` | \`${w.word}\` |`);
+  });
+
   it('an unknown key, or a value that is not one word, fails synth', () => {
     const { app, stack } = ccgSite({ 'layer7.persistence.last-sucessful': 'x', 'layer4.forwarding.nat': 'masq; reboot' });
     expect(validationMessages(stack)).toEqual(expect.arrayContaining([
