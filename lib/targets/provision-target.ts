@@ -1,6 +1,6 @@
-import { LbcliCommand } from './loadbalancer-org/lbcli-command';
 import { RealServerState } from '../spec/real-server-state';
 import { VirtualServiceSpec } from '../spec/virtual-service-spec';
+import { TargetChange } from './target-change';
 import { DumpedConfig, DumpedVip } from './target-state';
 
 /**
@@ -10,9 +10,10 @@ import { DumpedConfig, DumpedVip } from './target-state';
  * HAProxy with them at `reload`. Every command (apply, delete, prune, drain, halt, online,
  * status, diff) works unchanged on any adapter; session.ts chooses one from the appliance spec.
  *
- * Each write method returns what it changed (or, with `dryRun`, would change) as lbcli command
- * objects: the appliance's vocabulary (add-vip, edit-rip, drain, ...) serves as the neutral
- * record of a change, for messages and `--dry-run` output.
+ * A target plans in spec terms: it gets specs and names, and its own vocabulary (the
+ * appliance's lbcli commands, HAProxy's configuration) stays inside it. Each write method
+ * returns what it changed (or, with `dryRun`, would change) as {@link TargetChange} records,
+ * for messages and `--dry-run` output.
  */
 export interface ProvisionTarget {
   /** Words for messages: `appliance https://192.0.2.5:9443/api/v2/`. */
@@ -22,14 +23,14 @@ export interface ProvisionTarget {
   /** The VIPs and real servers the target has now, with states and health; undefined when it cannot be read. */
   readConfig(): Promise<DumpedConfig | undefined>;
   /** Brings one VIP to its spec, never deleting the VIP itself; nothing when it already matches. */
-  applyVirtualService(vip: VirtualServiceSpec, dryRun: boolean): Promise<LbcliCommand[]>;
+  applyVirtualService(vip: VirtualServiceSpec, dryRun: boolean): Promise<TargetChange[]>;
   /** Deletes VIPs (with their real servers) the target has, and makes that take effect (reloads their layers). */
-  deleteVirtualServices(vips: DumpedVip[], dryRun: boolean): Promise<LbcliCommand[]>;
+  deleteVirtualServices(vips: DumpedVip[], dryRun: boolean): Promise<TargetChange[]>;
   /** Drains, halts or puts back one real server. */
-  setRealServerState(vip: string, rip: string, state: RealServerState, dryRun: boolean): Promise<LbcliCommand[]>;
+  setRealServerState(vip: string, rip: string, state: RealServerState, dryRun: boolean): Promise<TargetChange[]>;
   /**
    * Makes the changes made so far to VIPs of these layers take effect, once per layer (the
    * appliance runs Layer 4 and Layer 7 in separate services); nothing for no layer.
    */
-  reload(layers: number[], dryRun: boolean): Promise<LbcliCommand[]>;
+  reload(layers: number[], dryRun: boolean): Promise<TargetChange[]>;
 }

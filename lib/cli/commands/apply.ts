@@ -1,7 +1,8 @@
 import { peekApplianceName, readVirtualServiceSpec } from '../inputs';
 import { CliError, EXIT } from '../exit-codes';
 import { ConnectionOptions, openSession, resolveAppliance } from '../session';
-import { CliContext, reportWrite, summarize } from './context';
+import { summarizeChanges as summarize } from '../../targets/target-change';
+import { CliContext, reportWrite } from './context';
 import { reloadPending } from './reload';
 
 /** Options of `pacs-lb apply`. */

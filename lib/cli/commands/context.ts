@@ -1,4 +1,4 @@
-import { LbcliCommand } from '../../targets/loadbalancer-org/lbcli-command';
+import { TargetChange } from '../../targets/target-change';
 import { ProvisionTarget } from '../../targets/provision-target';
 import { DumpedConfig } from '../../targets/target-state';
 import { ENV } from '../environment';
@@ -17,15 +17,11 @@ export interface CliContext {
  * After a write: with `--dry-run`, prints the exact request that would have been sent (one
  * JSON object, to stdout); else says what was done (stderr).
  */
-export function reportWrite(output: CliOutput, target: ProvisionTarget, commands: LbcliCommand[], dryRun: boolean | undefined, done: string): void {
+export function reportWrite(output: CliOutput, target: ProvisionTarget, commands: TargetChange[], dryRun: boolean | undefined, done: string): void {
   if (dryRun) output.out(JSON.stringify({ dryRun: true, target: target.description, body: { lbcli: commands } }));
   else output.err(done);
 }
 
-/** A one-line summary of commands: `add-vip, edit-rip EA1`. */
-export function summarize(commands: LbcliCommand[]): string {
-  return commands.map((c) => [c.action, c.rip].filter(Boolean).join(' ')).join(', ');
-}
 
 /** The target's configuration, for a command that cannot work without it (status, diff). */
 export async function requireConfig(target: ProvisionTarget, command: string): Promise<DumpedConfig> {

@@ -2,7 +2,8 @@ import { EXIT } from '../exit-codes';
 import { failOnProblems } from '../inputs';
 import { ConnectionOptions, openSession } from '../session';
 import { readSynthesizedFolder } from '../synth-folder';
-import { CliContext, requireConfig, summarize } from './context';
+import { summarizeChanges as summarize } from '../../targets/target-change';
+import { CliContext, requireConfig } from './context';
 import { synthesizedProblems } from './validate';
 
 /** Options of `pacs-lb diff`. */

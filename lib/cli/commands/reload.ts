@@ -1,4 +1,4 @@
-import { LbcliCommand } from '../../targets/loadbalancer-org/lbcli-command';
+import { TargetChange } from '../../targets/target-change';
 import { CliError, EXIT } from '../exit-codes';
 import { ConnectionOptions, openSession, resolveAppliance, Session } from '../session';
 import { CliContext, reportWrite } from './context';
@@ -17,7 +17,7 @@ const FORCED_LAYERS: Record<string, number[]> = { 4: [4], 7: [7], all: [4, 7] };
  * Reloads the layers with pending changes (each once) and forgets them; with `dryRun`, only
  * says what it would send. Call while holding the appliance's lock.
  */
-export async function reloadPending(session: Session, dryRun: boolean, forced: number[] = []): Promise<LbcliCommand[]> {
+export async function reloadPending(session: Session, dryRun: boolean, forced: number[] = []): Promise<TargetChange[]> {
   const layers = [...new Set([...session.pendingReloads.layers(), ...forced])];
   const commands = await session.target.reload(layers, dryRun);
   if (!dryRun) session.pendingReloads.clear();

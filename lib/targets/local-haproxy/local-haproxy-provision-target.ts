@@ -1,21 +1,18 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { realServerCommand, reloadCommands, stateCommand, vipCommand } from '../loadbalancer-org/appliance-commands';
-import { LbcliCommand } from '../loadbalancer-org/lbcli-command';
 import { RealServerState } from '../../spec/real-server-state';
 import { ApplianceSpec, VirtualServiceSpec } from '../../spec/virtual-service-spec';
 import { LocalHaproxyTarget } from './local-haproxy-target';
 import { ServerStatus } from './server-status';
 import { DumpedConfig, DumpedVip } from '../target-state';
 import { CliError, EXIT } from '../../cli/exit-codes';
-import { deleteVipCommands, planVirtualService } from '../loadbalancer-org/reconcile';
+import { formatRange } from '../../spec/ports';
 import { ProvisionTarget } from '../provision-target';
+import { TargetChange } from '../target-change';
+import { specChanges } from './spec-changes';
 
-/** The parameters of an lbcli command, without its action: what the appliance would report. */
-function parametersOf(command: LbcliCommand): Record<string, string> {
-  const { action: _action, ...parameters } = command;
-  return parameters;
-}
+/** What HAProxy does with any change: one hitless reload (it carries both layers here). */
+const RELOAD: TargetChange = { action: 'reload-haproxy' };
 
 /** HAProxy's status word as the health `status` prints: up, down, or HAProxy's own word (maint, drain). */
 function healthOf(server: ServerStatus | undefined): string | undefined {
@@ -25,15 +22,15 @@ function healthOf(server: ServerStatus | undefined): string | undefined {
   return server.status.toLowerCase();
 }
 
-/** A stored VIP spec in the shape the appliance's dumpconfig is read into, so `planVirtualService` compares alike. */
+/** A stored VIP spec as the target reports it: address, ports and weights, states and HAProxy's health. */
 function dumpedVip(vip: VirtualServiceSpec, servers: ServerStatus[]): DumpedVip {
   return {
     name: vip.name,
     layer: vip.layer,
-    parameters: parametersOf(vipCommand('add-vip', vip)),
+    parameters: { vip: vip.name, ip: vip.address, ports: vip.ports.ranges.map(formatRange).join(',') },
     realServers: vip.realServers.map((rip) => ({
       name: rip.name,
-      parameters: parametersOf(realServerCommand('add-rip', vip, rip.name)),
+      parameters: { ip: rip.address, weight: String(rip.weight), ...(rip.port === undefined ? {} : { port: String(rip.port) }) },
       state: rip.state,
       health: healthOf(servers.find((s) => s.vip === vip.name && s.server === rip.name)),
     })),
@@ -43,8 +40,8 @@ function dumpedVip(vip: VirtualServiceSpec, servers: ServerStatus[]): DumpedVip 
 /**
  * The local HAProxy target ({@link LocalHaproxyTarget}) as a {@link ProvisionTarget}: what the
  * appliance would hold is the VIP specs applied so far, kept in `<folder>/vips/<name>.json`.
- * `apply` stores a spec (reporting the appliance commands {@link planVirtualService} finds, the
- * one record of change); `reload` runs HAProxy with every stored spec (start, or a hitless
+ * `apply` stores a spec (reporting the changes {@link specChanges} finds between the stored and
+ * the new spec); `reload` runs HAProxy with every stored spec (start, or a hitless
  * reload) and stops it when none is left; `delete` removes specs and reloads at once; a state
  * change updates the stored spec and, when HAProxy runs, reloads it (halt cuts sessions first).
  * No credentials: the files and HAProxy are the user's own.
@@ -79,8 +76,8 @@ export class LocalHaproxyProvisionTarget implements ProvisionTarget {
   }
 
   /** Stores the spec when it differs from the stored one; reports the appliance commands the difference means. */
-  public async applyVirtualService(vip: VirtualServiceSpec, dryRun: boolean): Promise<LbcliCommand[]> {
-    const commands = planVirtualService(vip, await this.readConfig());
+  public async applyVirtualService(vip: VirtualServiceSpec, dryRun: boolean): Promise<TargetChange[]> {
+    const commands = specChanges(vip, this.storedSpecs().find((v) => v.name === vip.name));
     const file = this.specFile(vip.name);
     const text = `${JSON.stringify(vip, null, 2)}\n`;
     if (!dryRun && (!fs.existsSync(file) || fs.readFileSync(file, 'utf8') !== text)) this.store(file, text);
@@ -88,8 +85,8 @@ export class LocalHaproxyProvisionTarget implements ProvisionTarget {
   }
 
   /** Removes the VIPs' specs, then reloads (or stops HAProxy when no VIP is left). */
-  public async deleteVirtualServices(vips: DumpedVip[], dryRun: boolean): Promise<LbcliCommand[]> {
-    const commands = [...vips.flatMap((v) => deleteVipCommands(v.name, v.layer)), ...reloadCommands(vips.map((v) => v.layer ?? 4))];
+  public async deleteVirtualServices(vips: DumpedVip[], dryRun: boolean): Promise<TargetChange[]> {
+    const commands: TargetChange[] = [...vips.map((v) => ({ action: 'delete-vip', vip: v.name })), RELOAD];
     if (dryRun) return commands;
     for (const vip of vips) fs.rmSync(this.specFile(vip.name), { force: true });
     await this.runHaproxy();
@@ -97,12 +94,12 @@ export class LocalHaproxyProvisionTarget implements ProvisionTarget {
   }
 
   /** Sets the state in the stored spec; a running HAProxy takes it at once through a hitless reload. */
-  public async setRealServerState(vipName: string, rip: string, state: RealServerState, dryRun: boolean): Promise<LbcliCommand[]> {
+  public async setRealServerState(vipName: string, rip: string, state: RealServerState, dryRun: boolean): Promise<TargetChange[]> {
     const vip = this.storedSpecs().find((v) => v.name === vipName);
     if (!vip?.realServers.some((r) => r.name === rip)) {
       throw new CliError(EXIT.refused, `${vipName} ${rip}: the ${this.description} has no such VIP and real server. Give names "pacs-lb status" lists.`);
     }
-    const commands = [stateCommand(state, vipName, rip)];
+    const commands: TargetChange[] = [{ action: state, vip: vipName, rip }];
     if (dryRun) return commands;
     const changed = { ...vip, realServers: vip.realServers.map((r) => (r.name === rip ? { ...r, state } : r)) };
     this.store(this.specFile(vipName), `${JSON.stringify(changed, null, 2)}\n`);
@@ -114,10 +111,10 @@ export class LocalHaproxyProvisionTarget implements ProvisionTarget {
    * Runs HAProxy with every stored spec: starts or reloads it, or stops it when none is left.
    * One HAProxy carries both layers here, so any layer given means one run; none means none.
    */
-  public async reload(layers: number[], dryRun: boolean): Promise<LbcliCommand[]> {
-    const commands = reloadCommands(layers);
-    if (!dryRun && commands.length > 0) await this.runHaproxy();
-    return commands;
+  public async reload(layers: number[], dryRun: boolean): Promise<TargetChange[]> {
+    if (layers.length === 0) return [];
+    if (!dryRun) await this.runHaproxy();
+    return [RELOAD];
   }
 
   private async runHaproxy(): Promise<void> {

@@ -98,7 +98,7 @@ describe('pacs-lb on the local HAProxy target, against a real HAProxy and stores
 
     const heavier = site(folder, vipPort, archives, 50).vip;
     const edit = await ok(['apply', VIP, '--reload'], { PACS_LB_SPEC: JSON.stringify(heavier) });
-    expect(edit.stderr).toContain(`${VIP}: applied edit-rip EA1, reload-ldirectord`);
+    expect(edit.stderr).toContain(`${VIP}: applied edit-rip EA1, reload-haproxy`);
     const after = await haproxy().status();
     expect(after.masterPid).toBe(masterPid);
     expect(after.servers.find((s) => s.server === 'EA1')?.weight).toBe(50);
