@@ -4,8 +4,8 @@ import { addApplianceResources } from '../provision/appliance-resources';
 import { DEFAULT_API_PORT } from '../spec/defaults';
 import { ApplianceSpec, SPEC_SCHEMA_VERSION, VirtualServiceSpec } from '../spec/virtual-service-spec';
 import { writeApplianceOutput } from '../synth/write-appliance-output';
-import { validateAppliance } from '../validation/appliance-rules';
 import { formatProblem } from '../validation/problem';
+import { applianceWithVipsProblems } from '../validation/spec-contract';
 import { applianceTargetSpec } from './appliance-target';
 import { LoadBalancerApplianceProps } from './load-balancer-appliance-props';
 import { isVirtualService } from './virtual-service-marker';
@@ -50,7 +50,7 @@ export class LoadBalancerAppliance extends Construct {
     Object.defineProperty(this, APPLIANCE_SYMBOL, { value: true });
     this.props = props;
     this.name = props.name ?? id;
-    this.node.addValidation({ validate: () => validateAppliance(this.toSpec(), this.vipSpecs()).map(formatProblem) });
+    this.node.addValidation({ validate: () => applianceWithVipsProblems(this.toSpec(), this.vipSpecs()).map(formatProblem) });
     addCustomSynthesis(this, {
       onSynthesize: (session) => writeApplianceOutput(session, this, this.toSpec(), this.vipSpecs()),
     });

@@ -172,7 +172,12 @@ function noLayer7SnatSharing(vips: VirtualServiceSpec[]): ValidationProblem[] {
   return problems;
 }
 
+/** Every problem that involves more than one VIP of an appliance. */
+export function validateAcrossVips(vips: VirtualServiceSpec[]): ValidationProblem[] {
+  return [...uniqueNames(vips), ...noSharedListeners(vips), ...noLayer7SnatSharing(vips)];
+}
+
 /** Every problem that involves more than one VIP of an appliance, and the appliance's own. */
 export function validateAppliance(appliance: ApplianceSpec, vips: VirtualServiceSpec[]): ValidationProblem[] {
-  return [...validateApplianceSettings(appliance), ...uniqueNames(vips), ...noSharedListeners(vips), ...noLayer7SnatSharing(vips)];
+  return [...validateApplianceSettings(appliance), ...validateAcrossVips(vips)];
 }

@@ -14,7 +14,8 @@ import { Scheduler } from '../spec/scheduler';
 import { RealServerSpec, SPEC_SCHEMA_VERSION, VirtualServiceSpec } from '../spec/virtual-service-spec';
 import { withoutUndefined } from '../spec/without-undefined';
 import { formatProblem } from '../validation/problem';
-import { validateVirtualService, virtualServiceWarnings } from '../validation/virtual-service-rules';
+import { virtualServiceSpecProblems } from '../validation/spec-contract';
+import { virtualServiceWarnings } from '../validation/virtual-service-rules';
 import { VirtualServiceBaseProps } from './virtual-service-props';
 import { VirtualServiceLayerSpec } from './virtual-service-layer-spec';
 
@@ -101,7 +102,7 @@ export abstract class VirtualService extends Construct implements IVirtualServic
     for (const warning of virtualServiceWarnings(spec, appliance)) {
       if (!this.node.metadata.some((m) => m.data === warning)) Annotations.of(this).addWarning(warning);
     }
-    return validateVirtualService(spec, appliance).map(formatProblem);
+    return virtualServiceSpecProblems(spec, appliance).map(formatProblem);
   }
 }
 

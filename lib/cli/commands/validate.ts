@@ -1,22 +1,18 @@
 import { SPEC_SCHEMA_VERSION } from '../../spec/virtual-service-spec';
-import { validateAppliance } from '../../validation/appliance-rules';
 import { formatProblem } from '../../validation/problem';
-import { validateVirtualService } from '../../validation/virtual-service-rules';
+import { synthesizedSpecProblems } from '../../validation/spec-contract';
 import { EXIT } from '../exit-codes';
 import { readSynthesizedFolder, SynthesizedAppliance } from '../synth-folder';
 import { CliContext } from './context';
 
 /** Every problem of one synthesized appliance: format version, appliance rules, each VIP's rules. Pure. */
 export function synthesizedProblems(found: SynthesizedAppliance): string[] {
-  const specs = [found.appliance, ...found.vips];
+  const specs = [found.appliance, ...found.vips] as unknown as ({ name?: unknown; schemaVersion?: unknown } | null)[];
   const versions = specs
-    .filter((s) => s.schemaVersion !== SPEC_SCHEMA_VERSION)
-    .map((s) => `${s.name}: schemaVersion: is ${JSON.stringify(s.schemaVersion)}, this pacs-lb understands ${SPEC_SCHEMA_VERSION}. Use the pacs-lb of the library version that synthesized it.`);
+    .filter((s) => s?.schemaVersion !== SPEC_SCHEMA_VERSION)
+    .map((s) => `${String(s?.name)}: schemaVersion: is ${JSON.stringify(s?.schemaVersion)}, this pacs-lb understands ${SPEC_SCHEMA_VERSION}. Use the pacs-lb of the library version that synthesized it.`);
   if (versions.length > 0) return versions;
-  return [
-    ...validateAppliance(found.appliance, found.vips),
-    ...found.vips.flatMap((vip) => validateVirtualService(vip, found.appliance)),
-  ].map(formatProblem);
+  return synthesizedSpecProblems(found.appliance, found.vips).map(formatProblem);
 }
 
 /** `pacs-lb validate [folder]`: checks a synthesized folder with the same rules as synth. */

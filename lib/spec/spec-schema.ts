@@ -1,0 +1,124 @@
+import { ApplianceTargetKind } from './appliance-target-kind';
+import { ClientAddressMode } from './client-address-mode';
+import { ForwardingMethod } from './forwarding-method';
+import { HealthCheckType } from './health-check-type';
+import { PersistenceType } from './persistence-type';
+import { Protocol } from './protocol';
+import { ProxyMode } from './proxy-mode';
+import { RealServerState } from './real-server-state';
+import { Scheduler } from './scheduler';
+
+/**
+ * The JSON Schemas (draft-07) of the spec files: the contract of `VirtualServiceSpec` and
+ * `ApplianceSpec` as written at synth and read by the `pacs-lb` CLI. They state types, enums,
+ * required fields and that no other key is allowed; ranges, formats and the rules between
+ * fields are the semantic rules of lib/validation. A unit test holds them to the TypeScript
+ * interfaces in virtual-service-spec.ts, field by field.
+ */
+
+/** A JSON Schema object, as plain JSON. */
+export type JsonSchema = { readonly [key: string]: unknown };
+
+const text = { type: 'string' } as const;
+const num = { type: 'number' } as const;
+const bool = { type: 'boolean' } as const;
+const enumOf = (values: object) => ({ enum: Object.values(values) });
+const list = (items: JsonSchema) => ({ type: 'array', items });
+
+/** An object of exactly these fields, the listed ones required. */
+export function closedObject(properties: Record<string, JsonSchema>, required: string[] = []): JsonSchema {
+  return { type: 'object', properties, required, additionalProperties: false };
+}
+
+const PORT_RANGE = closedObject({ first: num, last: num }, ['first', 'last']);
+
+const PORTS = closedObject({ ranges: list(PORT_RANGE), allExcept: list(num) }, ['ranges']);
+
+const HEALTH_CHECK = closedObject(
+  {
+    kind: enumOf(HealthCheckType),
+    port: num,
+    path: text,
+    expectStatus: num,
+    expectText: text,
+    host: text,
+    caFile: text,
+    calledAeTitle: text,
+    callingAeTitle: text,
+    sendingApplication: text,
+    sendingFacility: text,
+    receivingApplication: text,
+    receivingFacility: text,
+    script: text,
+    intervalSeconds: num,
+    timeoutSeconds: num,
+    rise: num,
+    fall: num,
+  },
+  ['kind', 'intervalSeconds', 'timeoutSeconds', 'rise', 'fall'],
+);
+
+const PERSISTENCE = closedObject({ kind: enumOf(PersistenceType), timeoutSeconds: num, netmask: text, cookieName: text }, ['kind']);
+
+const REAL_SERVER = closedObject(
+  {
+    name: text,
+    address: text,
+    port: num,
+    weight: num,
+    minConnections: num,
+    maxConnections: num,
+    state: enumOf(RealServerState),
+    encrypted: bool,
+  },
+  ['name', 'address', 'weight', 'state'],
+);
+
+/** The schema of one VIP spec file (`vips/<name>.json`, PACS_LB_SPEC). */
+export const VIRTUAL_SERVICE_SPEC_SCHEMA: JsonSchema = {
+  ...closedObject(
+    {
+      schemaVersion: { type: 'integer' },
+      appliance: text,
+      name: text,
+      description: text,
+      layer: { enum: [4, 7] },
+      forwarding: enumOf(ForwardingMethod),
+      proxyMode: enumOf(ProxyMode),
+      clientAddress: enumOf(ClientAddressMode),
+      address: text,
+      protocol: enumOf(Protocol),
+      ports: PORTS,
+      scheduler: enumOf(Scheduler),
+      healthCheck: HEALTH_CHECK,
+      persistence: PERSISTENCE,
+      clientTimeoutSeconds: num,
+      serverTimeoutSeconds: num,
+      maxConnections: num,
+      realServers: list(REAL_SERVER),
+    },
+    ['schemaVersion', 'appliance', 'name', 'layer', 'address', 'protocol', 'ports', 'scheduler', 'healthCheck', 'persistence', 'realServers'],
+  ),
+  allOf: [
+    { if: { properties: { layer: { const: 4 } } }, then: { required: ['forwarding'] } },
+    { if: { properties: { layer: { const: 7 } } }, then: { required: ['proxyMode', 'clientAddress'] } },
+  ],
+};
+
+const TARGET = closedObject({ kind: enumOf(ApplianceTargetKind), folder: text, haproxyBinary: text }, ['kind']);
+
+/** The schema of one appliance spec file (`appliance.json`, PACS_LB_APPLIANCE). */
+export const APPLIANCE_SPEC_SCHEMA: JsonSchema = {
+  ...closedObject(
+    {
+      schemaVersion: { type: 'integer' },
+      name: text,
+      managementAddresses: { ...list(text), minItems: 1, maxItems: 2 },
+      apiPort: num,
+      subnets: list(text),
+      target: TARGET,
+      vipInterface: text,
+    },
+    ['schemaVersion', 'name', 'managementAddresses', 'apiPort', 'subnets'],
+  ),
+};
