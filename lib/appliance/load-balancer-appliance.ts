@@ -6,7 +6,12 @@ import { ApplianceSpec, SPEC_SCHEMA_VERSION, VirtualServiceSpec } from '../spec/
 import { writeApplianceOutput } from '../synth/write-appliance-output';
 import { formatProblem } from '../validation/problem';
 import { applianceWithVipsProblems } from '../validation/spec-contract';
-import { applianceTargetSpec } from './appliance-target';
+import { printable } from '../validation/addresses';
+import { declaredPropsProblems, declareProps } from '../validation/props-contract';
+import { APPLIANCE_PROPS_SCHEMA } from '../validation/props-schemas';
+import { notReservedId } from '../validation/reserved-ids';
+import { objectOr } from '../spec/object-or';
+import { ApplianceTarget, applianceTargetSpec } from './appliance-target';
 import { LoadBalancerApplianceProps } from './load-balancer-appliance-props';
 import { isVirtualService } from './virtual-service-marker';
 import { IVirtualServiceSource } from './virtual-service-source';
@@ -46,11 +51,13 @@ export class LoadBalancerAppliance extends Construct {
    * @param props its management address(es), subnets and API port
    */
   constructor(scope: Construct, id: string, props: LoadBalancerApplianceProps) {
-    super(scope, id);
+    super(scope, notReservedId(id, 'appliance'));
     Object.defineProperty(this, APPLIANCE_SYMBOL, { value: true });
-    this.props = props;
-    this.name = props.name ?? id;
-    this.node.addValidation({ validate: () => applianceWithVipsProblems(this.toSpec(), this.vipSpecs()).map(formatProblem) });
+    // Props are checked against their schema at synth; until then they are read defensively.
+    this.props = objectOr(props) as LoadBalancerApplianceProps;
+    this.name = this.props.name ?? id;
+    declareProps(this, APPLIANCE_PROPS_SCHEMA, props);
+    this.node.addValidation({ validate: () => this.validate() });
     addCustomSynthesis(this, {
       onSynthesize: (session) => writeApplianceOutput(session, this, this.toSpec(), this.vipSpecs()),
     });
@@ -69,13 +76,13 @@ export class LoadBalancerAppliance extends Construct {
 
   /** The resolved spec of this appliance. */
   public toSpec(): ApplianceSpec {
-    const target = applianceTargetSpec(this.props.target);
+    const target = this.props.target instanceof ApplianceTarget ? applianceTargetSpec(this.props.target) : undefined;
     return {
       schemaVersion: SPEC_SCHEMA_VERSION,
       name: this.name,
       managementAddresses: [this.props.managementAddress, ...(this.props.peerManagementAddress ? [this.props.peerManagementAddress] : [])],
       apiPort: this.props.apiPort ?? DEFAULT_API_PORT,
-      subnets: [...(this.props.subnets ?? [])],
+      subnets: Array.isArray(this.props.subnets) ? [...this.props.subnets] : [],
       ...(target ? { target } : {}),
       ...(this.props.vipInterface !== undefined ? { vipInterface: this.props.vipInterface } : {}),
     };
@@ -84,5 +91,13 @@ export class LoadBalancerAppliance extends Construct {
   /** The resolved specs of every VIP on this appliance, in construct-tree order. */
   public vipSpecs(): VirtualServiceSpec[] {
     return this.virtualServices.map((vip) => vip.toSpec());
+  }
+
+  /** Props first (types, keys), then the spec contract and the rules across VIPs. */
+  private validate(): string[] {
+    const subject = typeof this.name === 'string' && printable(this.name) !== '' ? printable(this.name) : printable(this.node.id);
+    const props = declaredPropsProblems(this, subject);
+    if (props.length > 0) return props.map(formatProblem);
+    return applianceWithVipsProblems(this.toSpec(), this.vipSpecs()).map(formatProblem);
   }
 }

@@ -1,12 +1,15 @@
 import { Construct } from 'constructs';
 import { problem, formatProblem, ValidationProblem } from '../validation/problem';
+import { declaredPropsProblems, declareProps } from '../validation/props-contract';
+import { CENTRICITY_PACS_PROPS_SCHEMA } from '../validation/props-schemas';
+import { objectOr } from '../spec/object-or';
 import { DicomVip } from '../vips/dicom-vip';
 import { Hl7Vip } from '../vips/hl7-vip';
 import { Layer4Vip } from '../vips/layer4-vip';
 import { ReverseProxyVip } from '../vips/reverse-proxy-vip';
 import { VirtualService } from '../vips/virtual-service';
 import { VirtualServiceBaseProps } from '../vips/virtual-service-props';
-import { CentricityPacsProps, CentricityVipOverride } from './centricity-pacs-props';
+import { CentricityComponent, CentricityPacsProps, CentricityVipOverride } from './centricity-pacs-props';
 import { CENTRICITY_VIP_SET, CentricityVipRow } from './centricity-vip-set';
 
 /**
@@ -31,8 +34,10 @@ export class CentricityPacs extends Construct {
    */
   constructor(scope: Construct, id: string, props: CentricityPacsProps) {
     super(scope, id);
-    this.props = props;
-    this.virtualServices = CENTRICITY_VIP_SET.filter((row) => props[row.component] !== undefined).map((row) => this.createVip(row));
+    // Props are checked against their schema at synth; until then they are read defensively.
+    this.props = objectOr(props) as CentricityPacsProps;
+    declareProps(this, CENTRICITY_PACS_PROPS_SCHEMA, props);
+    this.virtualServices = CENTRICITY_VIP_SET.filter((row) => this.props[row.component] !== undefined).map((row) => this.createVip(row));
     this.node.addValidation({ validate: () => this.validatePreset().map(formatProblem) });
   }
 
@@ -47,8 +52,8 @@ export class CentricityPacs extends Construct {
   }
 
   private createVip(row: CentricityVipRow): VirtualService {
-    const component = this.props[row.component]!;
-    const change: CentricityVipOverride = this.props.overrides?.[row.name] ?? {};
+    const component = objectOr(this.props[row.component]) as CentricityComponent;
+    const change = objectOr(objectOr(this.props.overrides)[row.name]) as CentricityVipOverride;
     const base: VirtualServiceBaseProps = {
       name: row.name,
       description: `Centricity PACS VIP ${row.number} ${row.name}: ${row.carries}`,
@@ -76,6 +81,8 @@ export class CentricityPacs extends Construct {
   }
 
   private validatePreset(): ValidationProblem[] {
+    const props = declaredPropsProblems(this, this.node.id);
+    if (props.length > 0) return props;
     const problems: ValidationProblem[] = [];
     const created = new Set(this.virtualServices.map((v) => v.name));
     for (const [name, change] of Object.entries(this.props.overrides ?? {})) {

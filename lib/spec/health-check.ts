@@ -9,6 +9,7 @@ import {
 } from './defaults';
 import { HealthCheckType } from './health-check-type';
 import { HealthCheckSpec } from './virtual-service-spec';
+import { objectOr } from './object-or';
 import { withoutUndefined } from './without-undefined';
 
 /**
@@ -97,26 +98,29 @@ export interface ExternalCheckOptions extends PortCheckOptions {
 export class HealthCheck {
   /** HTTP GET of a status URL, e.g. `HealthCheck.httpGet({ port: 80, path: '/status' })`. */
   public static httpGet(options: HttpCheckOptions = {}): HealthCheck {
-    return new HealthCheck(httpFields(HealthCheckType.HTTP_GET, options));
+    return new HealthCheck(httpFields(HealthCheckType.HTTP_GET, objectOr(options)));
   }
 
   /** HTTPS GET of a status URL; self-signed server certificates are accepted. */
   public static httpsGet(options: HttpCheckOptions = {}): HealthCheck {
-    return new HealthCheck(httpFields(HealthCheckType.HTTPS_GET, options));
+    return new HealthCheck(httpFields(HealthCheckType.HTTPS_GET, objectOr(options)));
   }
 
   /** TCP connect to a port: proves the port is open, not that the application answers. */
   public static connect(options: PortCheckOptions = {}): HealthCheck {
+    options = objectOr(options) as typeof options;
     return new HealthCheck({ kind: HealthCheckType.CONNECT, port: options.port, ...timing(options) });
   }
 
   /** ICMP echo: proves the host is up. Layer 4 only. */
   public static ping(options: HealthCheckTiming = {}): HealthCheck {
+    options = objectOr(options) as typeof options;
     return new HealthCheck({ kind: HealthCheckType.PING, ...timing(options) });
   }
 
   /** DICOM association request: healthy when the archive answers A-ASSOCIATE-AC. */
   public static dicomAssociation(options: DicomCheckOptions = {}): HealthCheck {
+    options = objectOr(options) as typeof options;
     return new HealthCheck({
       kind: HealthCheckType.DICOM_ASSOCIATION,
       port: options.port,
@@ -128,6 +132,7 @@ export class HealthCheck {
 
   /** HL7 v2 message over MLLP: healthy when the acknowledgement carries `MSA|AA`. */
   public static hl7Mllp(options: Hl7CheckOptions = {}): HealthCheck {
+    options = objectOr(options) as typeof options;
     return new HealthCheck({
       kind: HealthCheckType.HL7_MLLP,
       port: options.port,
@@ -141,6 +146,7 @@ export class HealthCheck {
 
   /** A script on the load balancer; exit status 0 means healthy. */
   public static external(options: ExternalCheckOptions): HealthCheck {
+    options = objectOr(options) as typeof options;
     return new HealthCheck({ kind: HealthCheckType.EXTERNAL, port: options.port, script: options.script, ...timing(options) });
   }
 

@@ -17,7 +17,7 @@ export class Ports {
 
   /** Several ports on one VIP, e.g. `Ports.list([4100, 8080, 104])` for DAS_Pool. */
   public static list(ports: number[]): Ports {
-    return new Ports(ports.map((port) => ({ first: port, last: port })));
+    return new Ports(listOf(ports).map((port) => ({ first: port, last: port })));
   }
 
   /** An inclusive range of ports, e.g. `Ports.between(800, 900)`. */
@@ -27,7 +27,7 @@ export class Ports {
 
   /** Every TCP port except those given, e.g. `Ports.allTcpExcept([20000])` for DB_MT. */
   public static allTcpExcept(excluded: number[]): Ports {
-    const sorted = [...new Set(excluded)].sort((a, b) => a - b);
+    const sorted = [...new Set(listOf(excluded))].sort((a, b) => a - b);
     const ranges: PortRangeSpec[] = [];
     let next = 1;
     for (const port of sorted) {
@@ -49,6 +49,16 @@ export class Ports {
     const ranges = valid ? mergeRanges(this.ranges) : this.ranges.map((r) => ({ ...r }));
     return this.allExcept ? { ranges, allExcept: [...this.allExcept] } : { ranges };
   }
+}
+
+/** The value as a list: a value that is not a list is kept as its only entry, to be reported at synth. */
+function listOf<T>(value: T[]): T[] {
+  return Array.isArray(value) ? value : [value];
+}
+
+/** The resolved form of a value given as ports; no ports when it is not a {@link Ports} (reported at synth). */
+export function portsSpecOf(value: unknown): PortsSpec {
+  return value instanceof Ports ? value.toSpec() : { ranges: [] };
 }
 
 /** Whether a range has whole ports in 1-65535, in order. */

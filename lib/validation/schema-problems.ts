@@ -80,11 +80,11 @@ const TYPE_WORDS: Record<string, string> = {
 };
 
 /** The JSON path of ajv (`/realServers/0/port`) as users know it: `realServers[EA1].port`. */
-function fieldPath(root: unknown, instancePath: string, key?: string): string {
+function fieldPath(root: unknown, instancePath: string, prefix: string, key?: string): string {
   const segments = instancePath.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
   if (key !== undefined) segments.push(key);
   let value: unknown = root;
-  let path = '';
+  let path = prefix;
   for (const segment of segments) {
     if (Array.isArray(value)) {
       const item: unknown = value[Number(segment)];
@@ -96,6 +96,13 @@ function fieldPath(root: unknown, instancePath: string, key?: string): string {
     value = value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[segment] : undefined;
   }
   return path || '(whole)';
+}
+
+/** What a schema wants, in words: `one of SP1, SP2`, `a Ports (Ports.single(104)...)`, `a number`. */
+function expectedWords(schema: JsonSchema): string {
+  if (Array.isArray(schema.enum)) return `one of ${schema.enum.join(', ')}`;
+  if (typeof schema.instanceOf === 'string') return `a ${schema.instanceOf}, made with ${CLASSES.get(schema.instanceOf)?.create ?? 'its factories'}`;
+  return `it as ${TYPE_WORDS[String(schema.type)] ?? 'the field describes'}`;
 }
 
 function typeProblem(subject: string, field: string, value: unknown, expected: string): ValidationProblem {
@@ -120,18 +127,21 @@ function unknownKeyProblem(subject: string, field: string, key: string, known: s
   return problem(subject, field, 'is not a known key', fix);
 }
 
-function toProblem(subject: string, root: unknown, error: ErrorObject): ValidationProblem | undefined {
-  const field = fieldPath(root, error.instancePath);
+function toProblem(subject: string, root: unknown, prefix: string, error: ErrorObject): ValidationProblem | undefined {
+  const field = fieldPath(root, error.instancePath, prefix);
   switch (error.keyword) {
     case 'type':
       return typeProblem(subject, field, error.data, String(error.params.type));
     case 'enum':
       return enumProblem(subject, field, error.data, error.params.allowedValues as unknown[]);
-    case 'required':
-      return problem(subject, fieldPath(root, error.instancePath, error.params.missingProperty), 'is missing', 'Give it');
+    case 'required': {
+      const missing = String(error.params.missingProperty);
+      const expected = ((error.parentSchema as { properties?: Record<string, JsonSchema> }).properties ?? {})[missing] ?? {};
+      return problem(subject, fieldPath(root, error.instancePath, prefix, missing), 'is missing', `Give ${expectedWords(expected)}`);
+    }
     case 'additionalProperties': {
       const known = Object.keys((error.parentSchema as { properties?: object }).properties ?? {});
-      return unknownKeyProblem(subject, fieldPath(root, error.instancePath, error.params.additionalProperty), error.params.additionalProperty, known);
+      return unknownKeyProblem(subject, fieldPath(root, error.instancePath, prefix, error.params.additionalProperty), error.params.additionalProperty, known);
     }
     case 'instanceOf': {
       const entry = CLASSES.get(String(error.schema));
@@ -147,9 +157,12 @@ function toProblem(subject: string, root: unknown, error: ErrorObject): Validati
   }
 }
 
-/** Every way the value breaks the schema, as problems of `subject`; none when it conforms. */
-export function schemaProblems(schema: JsonSchema, value: unknown, subject: string): ValidationProblem[] {
+/**
+ * Every way the value breaks the schema, as problems of `subject`; none when it conforms.
+ * `field` names the value itself when it is part of something larger (`healthCheck`).
+ */
+export function schemaProblems(schema: JsonSchema, value: unknown, subject: string, field = ''): ValidationProblem[] {
   const validate = validator(schema);
   if (validate(value)) return [];
-  return (validate.errors ?? []).flatMap((error) => toProblem(subject, value, error) ?? []);
+  return (validate.errors ?? []).flatMap((error) => toProblem(subject, value, field, error) ?? []);
 }

@@ -19,6 +19,11 @@ function subjectOf(value: unknown, fallback: string): string {
   return typeof name === 'string' && printable(name) !== '' ? printable(name) : fallback;
 }
 
+/** Whether the value conforms to the VIP spec schema (so the semantic rules and renderers can read it). */
+export function isVirtualServiceSpec(value: unknown): value is VirtualServiceSpec {
+  return schemaProblems(VIRTUAL_SERVICE_SPEC_SCHEMA, value, '').length === 0;
+}
+
 /** Whether the value conforms to the appliance spec schema. */
 function isApplianceSpec(value: unknown): value is ApplianceSpec {
   return schemaProblems(APPLIANCE_SPEC_SCHEMA, value, '').length === 0;
@@ -42,7 +47,7 @@ export function virtualServiceSpecProblems(value: unknown, appliance: unknown, f
 
 /** Every problem of an appliance spec and the rules across its VIPs (VIPs that break the schema are left out of those). */
 export function applianceWithVipsProblems(appliance: unknown, vips: unknown[]): ValidationProblem[] {
-  const conforming = vips.filter((vip) => schemaProblems(VIRTUAL_SERVICE_SPEC_SCHEMA, vip, '').length === 0) as VirtualServiceSpec[];
+  const conforming = vips.filter(isVirtualServiceSpec);
   return [...applianceSpecProblems(appliance), ...validateAcrossVips(conforming)];
 }
 

@@ -2,6 +2,8 @@ import { Construct } from 'constructs';
 import { HealthCheck } from '../spec/health-check';
 import { Layer4Vip } from './layer4-vip';
 import { ProtocolVipProps, withProtocolDefaults } from './protocol-vip-props';
+import { declareProps } from '../validation/props-contract';
+import { PROTOCOL_VIP_PROPS_SCHEMA } from '../validation/props-schemas';
 
 /**
  * Properties of a {@link DicomVip}: ports default to 104, or 2762 with `tls`.
@@ -23,5 +25,6 @@ export class DicomVip extends Layer4Vip {
    */
   constructor(scope: Construct, id: string, props: DicomVipProps) {
     super(scope, id, withProtocolDefaults(props, { plainPort: 104, tlsPort: 2762, applicationCheck: () => HealthCheck.dicomAssociation() }));
+    declareProps(this, PROTOCOL_VIP_PROPS_SCHEMA, props);
   }
 }

@@ -2,6 +2,8 @@ import { Construct } from 'constructs';
 import { HealthCheck } from '../spec/health-check';
 import { Layer4Vip } from './layer4-vip';
 import { ProtocolVipProps, withProtocolDefaults } from './protocol-vip-props';
+import { declareProps } from '../validation/props-contract';
+import { PROTOCOL_VIP_PROPS_SCHEMA } from '../validation/props-schemas';
 
 /**
  * Properties of an {@link Hl7Vip}: ports default to 2575, or 2576 with `tls` (as Centricity PACS uses it).
@@ -22,5 +24,6 @@ export class Hl7Vip extends Layer4Vip {
    */
   constructor(scope: Construct, id: string, props: Hl7VipProps) {
     super(scope, id, withProtocolDefaults(props, { plainPort: 2575, tlsPort: 2576, applicationCheck: () => HealthCheck.hl7Mllp() }));
+    declareProps(this, PROTOCOL_VIP_PROPS_SCHEMA, props);
   }
 }

@@ -4,7 +4,7 @@ import { LoadBalancerAppliance } from '../appliance/load-balancer-appliance';
 import { markAsVirtualService } from '../appliance/virtual-service-marker';
 import { addVirtualServiceResources } from '../provision/virtual-service-resources';
 import { IVirtualServiceSource } from '../appliance/virtual-service-source';
-import { canonicalAddress } from '../validation/addresses';
+import { canonicalAddress, printable } from '../validation/addresses';
 import { DEFAULT_WEIGHT } from '../spec/defaults';
 import { HealthCheck } from '../spec/health-check';
 import { Persistence } from '../spec/persistence';
@@ -13,8 +13,12 @@ import { RealServerState } from '../spec/real-server-state';
 import { Scheduler } from '../spec/scheduler';
 import { RealServerSpec, SPEC_SCHEMA_VERSION, VirtualServiceSpec } from '../spec/virtual-service-spec';
 import { withoutUndefined } from '../spec/without-undefined';
-import { formatProblem } from '../validation/problem';
-import { virtualServiceSpecProblems } from '../validation/spec-contract';
+import { formatProblem, ValidationProblem } from '../validation/problem';
+import { declaredPropsProblems } from '../validation/props-contract';
+import { notReservedId } from '../validation/reserved-ids';
+import { objectOr } from '../spec/object-or';
+import { schemaProblems } from '../validation/schema-problems';
+import { isVirtualServiceSpec, virtualServiceSpecProblems } from '../validation/spec-contract';
 import { virtualServiceWarnings } from '../validation/virtual-service-rules';
 import { VirtualServiceBaseProps } from './virtual-service-props';
 import { VirtualServiceLayerSpec } from './virtual-service-layer-spec';
@@ -33,6 +37,8 @@ export abstract class VirtualService extends Construct implements IVirtualServic
   private readonly realServers: RealServerProps[];
   private healthCheck: HealthCheck;
   private persistence: Persistence;
+  /** Problems of arguments given to methods after construction (`configureHealthCheck(...)`). */
+  private readonly callProblems: ValidationProblem[] = [];
 
   /**
    * @param scope the LoadBalancerAppliance (or a construct inside it)
@@ -41,14 +47,16 @@ export abstract class VirtualService extends Construct implements IVirtualServic
    * @param defaultHealthCheck the check of this kind of VIP when `props.healthCheck` is not given
    */
   protected constructor(scope: Construct, id: string, props: VirtualServiceBaseProps, defaultHealthCheck: HealthCheck) {
-    super(scope, id);
+    super(scope, notReservedId(id, 'VIP'));
     markAsVirtualService(this);
     this.appliance = LoadBalancerAppliance.of(this);
-    this.baseProps = props;
-    this.name = props.name ?? id;
-    this.realServers = [...(props.realServers ?? [])];
-    this.healthCheck = props.healthCheck ?? defaultHealthCheck;
-    this.persistence = props.persistence ?? Persistence.none();
+    // Props are checked against their schema at synth; until then they are read defensively.
+    const given = objectOr(props) as VirtualServiceBaseProps;
+    this.baseProps = given;
+    this.name = given.name ?? id;
+    this.realServers = Array.isArray(given.realServers) ? [...given.realServers] : [];
+    this.healthCheck = given.healthCheck instanceof HealthCheck ? given.healthCheck : defaultHealthCheck;
+    this.persistence = given.persistence instanceof Persistence ? given.persistence : Persistence.none();
     this.node.addValidation({ validate: () => this.validate() });
     addVirtualServiceResources(this);
   }
@@ -60,12 +68,14 @@ export abstract class VirtualService extends Construct implements IVirtualServic
 
   /** Replaces the health check. */
   public configureHealthCheck(check: HealthCheck): void {
-    this.healthCheck = check;
+    if (check instanceof HealthCheck) this.healthCheck = check;
+    else this.callProblems.push(...schemaProblems({ instanceOf: 'HealthCheck' }, check, this.subject, 'configureHealthCheck'));
   }
 
   /** Replaces the persistence. */
   public configurePersistence(persistence: Persistence): void {
-    this.persistence = persistence;
+    if (persistence instanceof Persistence) this.persistence = persistence;
+    else this.callProblems.push(...schemaProblems({ instanceOf: 'Persistence' }, persistence, this.subject, 'configurePersistence'));
   }
 
   /** The resolved spec of this VIP as it stands now. */
@@ -89,18 +99,28 @@ export abstract class VirtualService extends Construct implements IVirtualServic
       clientTimeoutSeconds: layer.clientTimeoutSeconds,
       serverTimeoutSeconds: layer.serverTimeoutSeconds,
       maxConnections: this.baseProps.maxConnections,
-      realServers: this.realServers.map(resolveRealServer),
+      realServers: this.realServers.filter((rip) => rip !== null && typeof rip === 'object').map(resolveRealServer),
     });
   }
 
   /** The fields this kind of VIP decides for its layer. */
   protected abstract layerSpec(): VirtualServiceLayerSpec;
 
+  /** The name messages start with, whatever was given. */
+  private get subject(): string {
+    return typeof this.name === 'string' && printable(this.name) !== '' ? printable(this.name) : printable(this.node.id);
+  }
+
+  /** Props first (types, enums, keys), then the spec contract; warnings only for a spec that meets the schema. */
   private validate(): string[] {
+    const props = declaredPropsProblems(this, this.subject, Array.isArray(this.baseProps.realServers) ? { realServers: this.realServers } : {});
+    if (props.length > 0 || this.callProblems.length > 0) return [...props, ...this.callProblems].map(formatProblem);
     const spec = this.toSpec();
     const appliance = this.appliance.toSpec();
-    for (const warning of virtualServiceWarnings(spec, appliance)) {
-      if (!this.node.metadata.some((m) => m.data === warning)) Annotations.of(this).addWarning(warning);
+    if (isVirtualServiceSpec(spec)) {
+      for (const warning of virtualServiceWarnings(spec, appliance)) {
+        if (!this.node.metadata.some((m) => m.data === warning)) Annotations.of(this).addWarning(warning);
+      }
     }
     return virtualServiceSpecProblems(spec, appliance).map(formatProblem);
   }

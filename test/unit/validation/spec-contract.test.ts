@@ -95,7 +95,7 @@ describe('a spec file that breaks the schema', () => {
 
   it('names a missing field and a subnet given as text once, not per character', () => {
     const { ports: _ports, ...withoutPorts } = vip;
-    expect(messages(withoutPorts)).toEqual(['EA_Dicom: ports: is missing. Give it.']);
+    expect(messages(withoutPorts)).toEqual(['EA_Dicom: ports: is missing. Give it as an object.']);
     const problems = synthesizedSpecProblems({ ...appliance, subnets: '192.0.2.0/24' }, [vip]).map(formatProblem);
     expect(problems).toEqual(['lb1: subnets: "192.0.2.0/24" is text, not a list. Give a list.']);
   });

@@ -1,0 +1,106 @@
+import { ApplianceTarget } from '../appliance/appliance-target';
+import { ServicePack } from '../centricity/service-pack';
+import { ClientAddressMode } from '../spec/client-address-mode';
+import { ForwardingMethod } from '../spec/forwarding-method';
+import { HealthCheck } from '../spec/health-check';
+import { Persistence } from '../spec/persistence';
+import { Ports } from '../spec/ports';
+import { Protocol } from '../spec/protocol';
+import { ProxyMode } from '../spec/proxy-mode';
+import { RealServerState } from '../spec/real-server-state';
+import { Scheduler } from '../spec/scheduler';
+import { closedObject, JsonSchema } from '../spec/spec-schema';
+import { registerSchemaClass } from './schema-problems';
+
+/**
+ * The JSON Schemas of construct props, checked at synth before anything else: plain
+ * JavaScript, and Python through jsii, give no compile-time types, so every enum, type,
+ * required field and unknown key is checked at run time too. Class-valued props (`Ports`,
+ * `HealthCheck`...) are required with the `instanceOf` keyword. A unit test holds each schema
+ * to its TypeScript props interface.
+ */
+
+registerSchemaClass('Ports', { type: Ports, create: 'Ports.single(104), Ports.list([...]), Ports.between(first, last) or Ports.allTcpExcept([...])' });
+registerSchemaClass('HealthCheck', { type: HealthCheck, create: 'HealthCheck.connect(), HealthCheck.httpGet({...}), HealthCheck.dicomAssociation() or another HealthCheck factory' });
+registerSchemaClass('Persistence', { type: Persistence, create: 'Persistence.none(), Persistence.sourceIp(), Persistence.lastSuccessful() or Persistence.httpCookie()' });
+registerSchemaClass('ApplianceTarget', { type: ApplianceTarget, create: 'ApplianceTarget.loadbalancerOrgApi() or ApplianceTarget.localHaproxy({ folder })' });
+
+const text = { type: 'string' } as const;
+const num = { type: 'number' } as const;
+const bool = { type: 'boolean' } as const;
+const enumOf = (values: object) => ({ enum: Object.values(values) });
+const list = (items: JsonSchema) => ({ type: 'array', items });
+const instance = (name: string) => ({ instanceOf: name });
+
+/** `RealServerProps`. */
+export const REAL_SERVER_PROPS_SCHEMA: JsonSchema = closedObject(
+  { name: text, address: text, port: num, weight: num, minConnections: num, maxConnections: num, state: enumOf(RealServerState), encrypted: bool },
+  ['name', 'address'],
+);
+
+/** The fields of `VirtualServiceBaseProps`. */
+const BASE_FIELDS: Record<string, JsonSchema> = {
+  name: text,
+  description: text,
+  address: text,
+  scheduler: enumOf(Scheduler),
+  healthCheck: instance('HealthCheck'),
+  persistence: instance('Persistence'),
+  realServers: list(REAL_SERVER_PROPS_SCHEMA),
+  maxConnections: num,
+};
+
+/** `Layer4VipProps`. */
+export const LAYER4_VIP_PROPS_SCHEMA = closedObject({ ...BASE_FIELDS, ports: instance('Ports'), forwarding: enumOf(ForwardingMethod), protocol: enumOf(Protocol) }, ['address', 'ports']);
+
+/** `ReverseProxyVipProps`. */
+export const REVERSE_PROXY_VIP_PROPS_SCHEMA = closedObject(
+  { ...BASE_FIELDS, ports: instance('Ports'), proxyMode: enumOf(ProxyMode), clientAddress: enumOf(ClientAddressMode), clientTimeoutSeconds: num, serverTimeoutSeconds: num },
+  ['address', 'ports'],
+);
+
+/** `ProtocolVipProps` (DicomVip, Hl7Vip). */
+export const PROTOCOL_VIP_PROPS_SCHEMA = closedObject({ ...BASE_FIELDS, tls: bool, ports: instance('Ports'), forwarding: enumOf(ForwardingMethod) }, ['address']);
+
+/** `LoadBalancerApplianceProps`. */
+export const APPLIANCE_PROPS_SCHEMA = closedObject(
+  { name: text, managementAddress: text, peerManagementAddress: text, subnets: list(text), apiPort: num, target: instance('ApplianceTarget'), vipInterface: text },
+  ['managementAddress'],
+);
+
+const COMPONENT_FIELDS = { address: text, servers: list(REAL_SERVER_PROPS_SCHEMA) };
+const COMPONENT = closedObject(COMPONENT_FIELDS, ['address', 'servers']);
+
+/** `CentricityVipOverride`. */
+const VIP_OVERRIDE = closedObject({
+  address: text,
+  ports: instance('Ports'),
+  healthCheck: instance('HealthCheck'),
+  persistence: instance('Persistence'),
+  scheduler: enumOf(Scheduler),
+  realServers: list(REAL_SERVER_PROPS_SCHEMA),
+  forwarding: enumOf(ForwardingMethod),
+  maxConnections: num,
+});
+
+/** `CentricityPacsProps`, with its components, check options and overrides. */
+export const CENTRICITY_PACS_PROPS_SCHEMA = closedObject(
+  {
+    servicePack: enumOf(ServicePack),
+    enterpriseArchive: COMPONENT,
+    database: closedObject({ ...COMPONENT_FIELDS, mtCheckPort: num }, ['address', 'servers']),
+    das: COMPONENT,
+    zfp: COMPONENT,
+    uv: COMPONENT,
+    dakota: COMPONENT,
+    wfm: COMPONENT,
+    xe: COMPONENT,
+    ccg: COMPONENT,
+    enterpriseArchiveCheck: closedObject({ port: num, path: text, expectStatus: num }),
+    dasCheckPort: num,
+    layer4PersistenceSeconds: num,
+    layer7PersistenceSeconds: num,
+    overrides: { type: 'object', additionalProperties: VIP_OVERRIDE },
+  },
+  ['servicePack'],
+);
