@@ -1,3 +1,4 @@
+import { TerraformStack } from 'cdktf';
 import { addCustomSynthesis } from 'cdktf/lib/synthesize/synthesizer';
 import { Construct, IConstruct } from 'constructs';
 import { addApplianceResources } from '../provision/appliance-resources';
@@ -7,6 +8,7 @@ import { writeApplianceOutput } from '../synth/write-appliance-output';
 import { formatProblem } from '../validation/problem';
 import { applianceWithVipsProblems } from '../validation/spec-contract';
 import { printable } from '../validation/addresses';
+import { uniqueApplianceName } from '../validation/appliance-rules';
 import { declaredPropsProblems, declareProps } from '../validation/props-contract';
 import { APPLIANCE_PROPS_SCHEMA } from '../validation/props-schemas';
 import { notReservedId } from '../validation/reserved-ids';
@@ -98,6 +100,8 @@ export class LoadBalancerAppliance extends Construct {
     const subject = typeof this.name === 'string' && printable(this.name) !== '' ? printable(this.name) : printable(this.node.id);
     const props = declaredPropsProblems(this, subject);
     if (props.length > 0) return props.map(formatProblem);
-    return applianceWithVipsProblems(this.toSpec(), this.vipSpecs()).map(formatProblem);
+    const inStack = TerraformStack.of(this).node.findAll().filter((c) => LoadBalancerAppliance.isLoadBalancerAppliance(c)) as LoadBalancerAppliance[];
+    const earlier = inStack.slice(0, inStack.indexOf(this)).map((a) => a.name).filter((n) => typeof n === 'string');
+    return [...uniqueApplianceName(this.name, earlier), ...applianceWithVipsProblems(this.toSpec(), this.vipSpecs())].map(formatProblem);
   }
 }

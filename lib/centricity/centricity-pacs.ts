@@ -1,3 +1,4 @@
+import { Annotations } from 'cdktf';
 import { Construct } from 'constructs';
 import { problem, formatProblem, ValidationProblem } from '../validation/problem';
 import { declaredPropsProblems, declareProps } from '../validation/props-contract';
@@ -83,6 +84,10 @@ export class CentricityPacs extends Construct {
   private validatePreset(): ValidationProblem[] {
     const props = declaredPropsProblems(this, this.node.id);
     if (props.length > 0) return props;
+    if (this.virtualServices.length === 0) {
+      const warning = `[pacs-lb:empty-preset] ${this.node.id}: components: the props name no component the site runs, so the preset creates no VIP. Add the site's components, e.g. enterpriseArchive.`;
+      if (!this.node.metadata.some((m) => m.data === warning)) Annotations.of(this).addWarning(warning);
+    }
     const problems: ValidationProblem[] = [];
     const created = new Set(this.virtualServices.map((v) => v.name));
     for (const [name, change] of Object.entries(this.props.overrides ?? {})) {

@@ -48,7 +48,8 @@ export function virtualServiceSpecProblems(value: unknown, appliance: unknown, f
 /** Every problem of an appliance spec and the rules across its VIPs (VIPs that break the schema are left out of those). */
 export function applianceWithVipsProblems(appliance: unknown, vips: unknown[]): ValidationProblem[] {
   const conforming = vips.filter(isVirtualServiceSpec);
-  return [...applianceSpecProblems(appliance), ...validateAcrossVips(conforming)];
+  const own = applianceSpecProblems(appliance);
+  return isApplianceSpec(appliance) ? [...own, ...validateAcrossVips(appliance, conforming)] : own;
 }
 
 /**

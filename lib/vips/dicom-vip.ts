@@ -1,4 +1,5 @@
 import { Construct } from 'constructs';
+import { DICOM_PORTS } from '../spec/defaults';
 import { HealthCheck } from '../spec/health-check';
 import { Layer4Vip } from './layer4-vip';
 import { ProtocolVipProps, withProtocolDefaults } from './protocol-vip-props';
@@ -24,7 +25,7 @@ export class DicomVip extends Layer4Vip {
    * @param props its address, real servers, and any default to change
    */
   constructor(scope: Construct, id: string, props: DicomVipProps) {
-    super(scope, id, withProtocolDefaults(props, { plainPort: 104, tlsPort: 2762, applicationCheck: () => HealthCheck.dicomAssociation() }));
+    super(scope, id, withProtocolDefaults(props, { plainPort: DICOM_PORTS.plain, tlsPort: DICOM_PORTS.tls, applicationCheck: () => HealthCheck.dicomAssociation() }));
     declareProps(this, PROTOCOL_VIP_PROPS_SCHEMA, props);
   }
 }

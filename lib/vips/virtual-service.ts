@@ -10,6 +10,7 @@ import { HealthCheck } from '../spec/health-check';
 import { Persistence } from '../spec/persistence';
 import { RealServerProps } from '../spec/real-server';
 import { RealServerState } from '../spec/real-server-state';
+import { portsListedTwice } from '../spec/ports';
 import { Scheduler } from '../spec/scheduler';
 import { RealServerSpec, SPEC_SCHEMA_VERSION, VirtualServiceSpec } from '../spec/virtual-service-spec';
 import { withoutUndefined } from '../spec/without-undefined';
@@ -103,6 +104,12 @@ export abstract class VirtualService extends Construct implements IVirtualServic
     });
   }
 
+  /** Legal but probably unintended props (a port listed twice), as warnings. */
+  private propsWarnings(): string[] {
+    const ports = (this.baseProps as { ports?: unknown }).ports;
+    return portsListedTwice(ports).map((port) => `[pacs-lb:port-listed-twice] ${this.subject}: ports: port ${port} is listed twice, and it is one listener. Remove the repetition.`);
+  }
+
   /** The fields this kind of VIP decides for its layer. */
   protected abstract layerSpec(): VirtualServiceLayerSpec;
 
@@ -118,7 +125,7 @@ export abstract class VirtualService extends Construct implements IVirtualServic
     const spec = this.toSpec();
     const appliance = this.appliance.toSpec();
     if (isVirtualServiceSpec(spec)) {
-      for (const warning of virtualServiceWarnings(spec, appliance)) {
+      for (const warning of [...virtualServiceWarnings(spec, appliance), ...this.propsWarnings()]) {
         if (!this.node.metadata.some((m) => m.data === warning)) Annotations.of(this).addWarning(warning);
       }
     }

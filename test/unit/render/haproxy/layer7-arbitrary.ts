@@ -86,7 +86,8 @@ export function layer7Spec(name: string): fc.Arbitrary<VirtualServiceSpec> {
         clientTimeoutSeconds: fc.integer({ min: 1, max: 86400 }),
         serverTimeoutSeconds: fc.integer({ min: 1, max: 86400 }),
         maxConnections: fc.option(fc.integer({ min: 1, max: 1_000_000 }), { nil: undefined }),
-        realServers: fc.array(server, { minLength: 1, maxLength: 4 }).map((servers) =>
+        // One address is one real server in a VIP (a validation rule): addresses are drawn unique.
+        realServers: fc.uniqueArray(server, { minLength: 1, maxLength: 4, selector: (s) => `${s.ipv6}|${s.n}` }).map((servers) =>
           servers.map(({ ipv6: v6, n, ...rest }, i): RealServerSpec => JSON.parse(JSON.stringify({ name: `rs-${i + 1}`, address: address(v6, n + 0x1000), ...rest }))),
         ),
       });
