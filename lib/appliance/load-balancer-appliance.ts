@@ -57,7 +57,8 @@ export class LoadBalancerAppliance extends Construct {
     Object.defineProperty(this, APPLIANCE_SYMBOL, { value: true });
     // Props are checked against their schema at synth; until then they are read defensively.
     this.props = objectOr(props) as LoadBalancerApplianceProps;
-    this.name = this.props.name ?? id;
+    // A name that is not text is reported at synth; the id stands in, so Terraform values stay text.
+    this.name = typeof this.props.name === 'string' ? this.props.name : id;
     declareProps(this, APPLIANCE_PROPS_SCHEMA, props);
     this.node.addValidation({ validate: () => this.validate() });
     addCustomSynthesis(this, {
@@ -97,11 +98,11 @@ export class LoadBalancerAppliance extends Construct {
 
   /** Props first (types, keys), then the spec contract and the rules across VIPs. */
   private validate(): string[] {
-    const subject = typeof this.name === 'string' && printable(this.name) !== '' ? printable(this.name) : printable(this.node.id);
+    const subject = printable(this.name) !== '' ? printable(this.name) : printable(this.node.id);
     const props = declaredPropsProblems(this, subject);
     if (props.length > 0) return props.map(formatProblem);
     const inStack = TerraformStack.of(this).node.findAll().filter((c) => LoadBalancerAppliance.isLoadBalancerAppliance(c)) as LoadBalancerAppliance[];
-    const earlier = inStack.slice(0, inStack.indexOf(this)).map((a) => a.name).filter((n) => typeof n === 'string');
+    const earlier = inStack.slice(0, inStack.indexOf(this)).map((a) => a.name);
     return [...uniqueApplianceName(this.name, earlier), ...applianceWithVipsProblems(this.toSpec(), this.vipSpecs())].map(formatProblem);
   }
 }

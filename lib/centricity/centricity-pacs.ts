@@ -2,6 +2,7 @@ import { Annotations } from 'cdktf';
 import { Construct } from 'constructs';
 import { problem, formatProblem, ValidationProblem } from '../validation/problem';
 import { declaredPropsProblems, declareProps } from '../validation/props-contract';
+import { notReservedId } from '../validation/reserved-ids';
 import { CENTRICITY_PACS_PROPS_SCHEMA } from '../validation/props-schemas';
 import { objectOr } from '../spec/object-or';
 import { DicomVip } from '../vips/dicom-vip';
@@ -34,7 +35,7 @@ export class CentricityPacs extends Construct {
    * @param props the service-pack level, the server inventory by component, and overrides
    */
   constructor(scope: Construct, id: string, props: CentricityPacsProps) {
-    super(scope, id);
+    super(scope, notReservedId(id, 'preset'));
     // Props are checked against their schema at synth; until then they are read defensively.
     this.props = objectOr(props) as CentricityPacsProps;
     declareProps(this, CENTRICITY_PACS_PROPS_SCHEMA, props);

@@ -34,7 +34,12 @@ const PORT_RANGE = closedObject({ first: num, last: num }, ['first', 'last']);
 
 const PORTS = closedObject({ ranges: list(PORT_RANGE), allExcept: list(num) }, ['ranges']);
 
-const HEALTH_CHECK = closedObject(
+/** The fields a kind needs (the factories always set them): `{ kind: [fields] }` as if/then rules. */
+function fieldsByKind(needs: Record<string, string[]>): JsonSchema[] {
+  return Object.entries(needs).map(([kind, required]) => ({ if: { properties: { kind: { const: kind } } }, then: { required } }));
+}
+
+const HEALTH_CHECK_BASE = closedObject(
   {
     kind: enumOf(HealthCheckType),
     port: num,
@@ -58,7 +63,21 @@ const HEALTH_CHECK = closedObject(
   ['kind', 'intervalSeconds', 'timeoutSeconds', 'rise', 'fall'],
 );
 
-const PERSISTENCE = closedObject({ kind: enumOf(PersistenceType), timeoutSeconds: num, netmask: text, cookieName: text }, ['kind']);
+const HEALTH_CHECK = {
+  ...HEALTH_CHECK_BASE,
+  allOf: fieldsByKind({
+    [HealthCheckType.HTTP_GET]: ['path', 'expectStatus'],
+    [HealthCheckType.HTTPS_GET]: ['path', 'expectStatus'],
+    [HealthCheckType.DICOM_ASSOCIATION]: ['calledAeTitle', 'callingAeTitle'],
+    [HealthCheckType.HL7_MLLP]: ['sendingApplication', 'sendingFacility', 'receivingApplication', 'receivingFacility'],
+    [HealthCheckType.EXTERNAL]: ['script'],
+  }),
+};
+
+const PERSISTENCE = {
+  ...closedObject({ kind: enumOf(PersistenceType), timeoutSeconds: num, netmask: text, cookieName: text }, ['kind']),
+  allOf: fieldsByKind({ [PersistenceType.SOURCE_IP]: ['timeoutSeconds'], [PersistenceType.HTTP_COOKIE]: ['cookieName'] }),
+};
 
 const REAL_SERVER = closedObject(
   {

@@ -65,5 +65,10 @@ export function isIpv4Netmask(text: string): boolean {
  * among them) and the Unicode line and paragraph separators shown as `?`, cut at 80.
  */
 export function printable(value: unknown): string {
-  return String(value).replace(/[\x00-\x1f\x7f-\x9f\u2028\u2029]/g, '?').slice(0, 80);
+  return oneLine(String(value)).slice(0, 80);
+}
+
+/** Text with every control character and line or paragraph separator shown as `?`: one line, whatever it held. */
+export function oneLine(text: string): string {
+  return text.replace(/[\x00-\x1f\x7f-\x9f\u2028\u2029]/g, '?');
 }

@@ -37,7 +37,7 @@ function validateTarget(subject: string, target: ApplianceSpec['target']): Valid
 /** Problems of the appliance's own settings. */
 export function validateApplianceSettings(appliance: ApplianceSpec): ValidationProblem[] {
   const problems: ValidationProblem[] = [];
-  const subject = printable(appliance.name);
+  const subject = printable(appliance.name) || '(unnamed appliance)';
   if (!matches(NAME_FORMAT, appliance.name)) {
     problems.push(problem(subject, 'name', `"${subject}" is not a valid appliance name`, `Use ${NAME_FORMAT.describe}`));
   }
@@ -94,7 +94,7 @@ export function uniqueApplianceName(name: string, earlier: string[]): Validation
   const twin = earlier.find((other) => other.toLowerCase() === name.toLowerCase());
   if (twin === undefined) return [];
   const what = twin === name ? 'another appliance in this stack has this name' : `appliance ${printable(twin)} in this stack has the same name but for case`;
-  return [problem(printable(name), 'name', `${what}, and the second would overwrite the first's output folder pacs-lb/${printable(name)}`, 'Give each appliance of a stack its own name')];
+  return [problem(printable(name) || '(unnamed appliance)', 'name', `${what}, and the second would overwrite the first's output folder pacs-lb/${printable(name)}`, 'Give each appliance of a stack its own name')];
 }
 
 /**
@@ -107,7 +107,7 @@ function vrrpHasAnAddress(appliance: ApplianceSpec, vips: VirtualServiceSpec[]):
   const families = new Set(vips.map((vip) => addressFamily(vip.address)).filter((f) => f !== undefined));
   if (appliance.managementAddresses.length < 2 || !family || families.size === 0 || families.has(family)) return [];
   const other = [...families][0];
-  return [problem(printable(appliance.name), 'managementAddresses', `the HA pair's management addresses are ${family} and every VIP is ${other}, so VRRP has no VIP address to advertise`, `Give the pair ${other} management addresses, or add a VIP with an ${family} address`)];
+  return [problem(printable(appliance.name) || '(unnamed appliance)', 'managementAddresses', `the HA pair's management addresses are ${family} and every VIP is ${other}, so VRRP has no VIP address to advertise`, `Give the pair ${other} management addresses, or add a VIP with an ${family} address`)];
 }
 
 /** Groups items by a key, keeping their order. */
@@ -211,7 +211,8 @@ function noLayer7SnatSharing(vips: VirtualServiceSpec[]): ValidationProblem[] {
 
 /** Every problem that involves more than one VIP of an appliance, or the appliance and its VIPs. */
 export function validateAcrossVips(appliance: ApplianceSpec, vips: VirtualServiceSpec[]): ValidationProblem[] {
-  return [...vrrpHasAnAddress(appliance, vips), ...uniqueNames(vips), ...noSharedListeners(vips), ...noLayer7SnatSharing(vips)];
+  const problems = [...vrrpHasAnAddress(appliance, vips), ...uniqueNames(vips), ...noSharedListeners(vips), ...noLayer7SnatSharing(vips)];
+  return problems.map((p) => (p.subject === '' ? { ...p, subject: '(unnamed VIP)' } : p));
 }
 
 /** Every problem that involves more than one VIP of an appliance, and the appliance's own. */

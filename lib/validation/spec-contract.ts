@@ -2,7 +2,7 @@ import { APPLIANCE_SPEC_SCHEMA, VIRTUAL_SERVICE_SPEC_SCHEMA } from '../spec/spec
 import { ApplianceSpec, VirtualServiceSpec } from '../spec/virtual-service-spec';
 import { printable } from './addresses';
 import { validateAcrossVips, validateApplianceSettings } from './appliance-rules';
-import { ValidationProblem } from './problem';
+import { problem, ValidationProblem } from './problem';
 import { schemaProblems } from './schema-problems';
 import { validateVirtualService } from './virtual-service-rules';
 
@@ -42,7 +42,11 @@ export function applianceSpecProblems(value: unknown, fallback = '(unnamed appli
 export function virtualServiceSpecProblems(value: unknown, appliance: unknown, fallback = '(unnamed VIP)'): ValidationProblem[] {
   const found = schemaProblems(VIRTUAL_SERVICE_SPEC_SCHEMA, value, subjectOf(value, fallback));
   if (found.length > 0 || !isApplianceSpec(appliance)) return found;
-  return validateVirtualService(value as VirtualServiceSpec, appliance);
+  const vip = value as VirtualServiceSpec;
+  if (vip.appliance !== appliance.name) {
+    return [problem(printable(vip.name), 'appliance', `the spec belongs to appliance ${printable(vip.appliance)}, not ${printable(appliance.name)}`, 'Give the matching appliance')];
+  }
+  return validateVirtualService(vip, appliance);
 }
 
 /** Every problem of an appliance spec and the rules across its VIPs (VIPs that break the schema are left out of those). */

@@ -252,7 +252,8 @@ const VIRTUAL_SERVICE_RULES: VirtualServiceRule[] = [
 
 /** Every problem of one VIP on its own (rules across VIPs are in appliance-rules). */
 export function validateVirtualService(vip: VirtualServiceSpec, appliance: ApplianceSpec): ValidationProblem[] {
-  return VIRTUAL_SERVICE_RULES.flatMap((rule) => rule(vip, appliance));
+  // Rules name the VIP as given; messages name an unnamed one so that they keep their form.
+  return VIRTUAL_SERVICE_RULES.flatMap((rule) => rule(vip, appliance)).map((p) => (p.subject === '' ? { ...p, subject: '(unnamed VIP)' } : p));
 }
 
 /** Legal but risky: each warning has a stable identifier in brackets. */

@@ -54,7 +54,8 @@ export abstract class VirtualService extends Construct implements IVirtualServic
     // Props are checked against their schema at synth; until then they are read defensively.
     const given = objectOr(props) as VirtualServiceBaseProps;
     this.baseProps = given;
-    this.name = given.name ?? id;
+    // A name that is not text is reported at synth; the id stands in, so Terraform values stay text.
+    this.name = typeof given.name === 'string' ? given.name : id;
     this.realServers = Array.isArray(given.realServers) ? [...given.realServers] : [];
     this.healthCheck = given.healthCheck instanceof HealthCheck ? given.healthCheck : defaultHealthCheck;
     this.persistence = given.persistence instanceof Persistence ? given.persistence : Persistence.none();
@@ -115,7 +116,7 @@ export abstract class VirtualService extends Construct implements IVirtualServic
 
   /** The name messages start with, whatever was given. */
   private get subject(): string {
-    return typeof this.name === 'string' && printable(this.name) !== '' ? printable(this.name) : printable(this.node.id);
+    return printable(this.name) !== '' ? printable(this.name) : printable(this.node.id);
   }
 
   /** Props first (types, enums, keys), then the spec contract; warnings only for a spec that meets the schema. */
