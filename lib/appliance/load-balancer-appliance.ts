@@ -9,7 +9,7 @@ import { formatProblem } from '../validation/problem';
 import { applianceWithVipsProblems } from '../validation/spec-contract';
 import { printable } from '../validation/addresses';
 import { uniqueApplianceName } from '../validation/appliance-rules';
-import { declaredPropsProblems, declareProps } from '../validation/props-contract';
+import { declaredPropsProblems, declareProps, factoryOptionProblems } from '../validation/props-contract';
 import { APPLIANCE_PROPS_SCHEMA } from '../validation/props-schemas';
 import { notReservedId } from '../validation/reserved-ids';
 import { objectOr } from '../spec/object-or';
@@ -99,7 +99,7 @@ export class LoadBalancerAppliance extends Construct {
   /** Props first (types, keys), then the spec contract and the rules across VIPs. */
   private validate(): string[] {
     const subject = printable(this.name) !== '' ? printable(this.name) : printable(this.node.id);
-    const props = declaredPropsProblems(this, subject);
+    const props = [...declaredPropsProblems(this, subject), ...factoryOptionProblems(this.props.target, subject, 'target')];
     if (props.length > 0) return props.map(formatProblem);
     const inStack = TerraformStack.of(this).node.findAll().filter((c) => LoadBalancerAppliance.isLoadBalancerAppliance(c)) as LoadBalancerAppliance[];
     const earlier = inStack.slice(0, inStack.indexOf(this)).map((a) => a.name);

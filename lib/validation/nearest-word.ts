@@ -1,6 +1,7 @@
 /**
  * The known word nearest to a misspelt one (`prots` -> `ports`, `wrr2` -> `wrr`), for "did you
- * mean" hints: the smallest edit distance, ignoring case, within about a third of the word.
+ * mean" hints: the smallest edit distance, ignoring case, within about a third of the word;
+ * else a known word the given one begins (a shortened form).
  */
 export function nearestWord(word: string, known: readonly string[]): string | undefined {
   const wanted = word.toLowerCase();
@@ -14,7 +15,9 @@ export function nearestWord(word: string, known: readonly string[]): string | un
       bestDistance = distance;
     }
   }
-  return bestDistance <= limit ? best : undefined;
+  if (bestDistance <= limit) return best;
+  // A shortened form: `timeout` for `timeoutSeconds`.
+  return wanted.length >= 3 ? known.find((candidate) => candidate.toLowerCase().startsWith(wanted)) : undefined;
 }
 
 /** Levenshtein distance: insertions, deletions and substitutions. */

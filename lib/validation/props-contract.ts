@@ -1,5 +1,7 @@
 import { IConstruct } from 'constructs';
+import { factoryInputOf } from '../spec/factory-input';
 import { JsonSchema } from '../spec/spec-schema';
+import { FACTORY_OPTIONS_SCHEMAS } from './props-schemas';
 import { ValidationProblem } from './problem';
 import { schemaProblems } from './schema-problems';
 
@@ -24,4 +26,11 @@ export function declaredPropsProblems(construct: IConstruct, subject: string, cu
   if (!declared) return [];
   const props = declared.props !== null && typeof declared.props === 'object' && !Array.isArray(declared.props) ? { ...declared.props, ...current } : declared.props;
   return schemaProblems(declared.schema, props, subject);
+}
+
+/** Every way the options a value's factory was given break that factory's options schema, under `field`. */
+export function factoryOptionProblems(made: unknown, subject: string, field: string): ValidationProblem[] {
+  const input = factoryInputOf(made);
+  const schema = input && FACTORY_OPTIONS_SCHEMAS[input.factory];
+  return input && schema ? schemaProblems(schema, input.options, subject, field) : [];
 }

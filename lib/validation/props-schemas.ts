@@ -104,3 +104,24 @@ export const CENTRICITY_PACS_PROPS_SCHEMA = closedObject(
   },
   ['servicePack'],
 );
+
+const TIMING = { intervalSeconds: num, timeoutSeconds: num, rise: num, fall: num };
+const PORT_CHECK = { ...TIMING, port: num };
+const HTTP_CHECK = closedObject({ ...PORT_CHECK, path: text, expectStatus: num, expectText: text, host: text, caFile: text });
+
+/**
+ * The options of each recording factory, by the name users call it with: checked at synth,
+ * under the field the result is given to (`healthCheck.pth: is not a known key`).
+ */
+export const FACTORY_OPTIONS_SCHEMAS: Record<string, JsonSchema> = {
+  'HealthCheck.httpGet': HTTP_CHECK,
+  'HealthCheck.httpsGet': HTTP_CHECK,
+  'HealthCheck.connect': closedObject(PORT_CHECK),
+  'HealthCheck.ping': closedObject(TIMING),
+  'HealthCheck.dicomAssociation': closedObject({ ...PORT_CHECK, calledAeTitle: text, callingAeTitle: text }),
+  'HealthCheck.hl7Mllp': closedObject({ ...PORT_CHECK, sendingApplication: text, sendingFacility: text, receivingApplication: text, receivingFacility: text }),
+  'HealthCheck.external': closedObject({ ...PORT_CHECK, script: text }, ['script']),
+  'Persistence.sourceIp': closedObject({ timeoutSeconds: num, netmask: text }),
+  'Persistence.httpCookie': closedObject({ cookieName: text }),
+  'ApplianceTarget.localHaproxy': closedObject({ folder: text, haproxyBinary: text }, ['folder']),
+};

@@ -15,7 +15,7 @@ import { Scheduler } from '../spec/scheduler';
 import { RealServerSpec, SPEC_SCHEMA_VERSION, VirtualServiceSpec } from '../spec/virtual-service-spec';
 import { withoutUndefined } from '../spec/without-undefined';
 import { formatProblem, ValidationProblem } from '../validation/problem';
-import { declaredPropsProblems } from '../validation/props-contract';
+import { declaredPropsProblems, factoryOptionProblems } from '../validation/props-contract';
 import { notReservedId } from '../validation/reserved-ids';
 import { objectOr } from '../spec/object-or';
 import { schemaProblems } from '../validation/schema-problems';
@@ -121,7 +121,11 @@ export abstract class VirtualService extends Construct implements IVirtualServic
 
   /** Props first (types, enums, keys), then the spec contract; warnings only for a spec that meets the schema. */
   private validate(): string[] {
-    const props = declaredPropsProblems(this, this.subject, Array.isArray(this.baseProps.realServers) ? { realServers: this.realServers } : {});
+    const props = [
+      ...declaredPropsProblems(this, this.subject, Array.isArray(this.baseProps.realServers) ? { realServers: this.realServers } : {}),
+      ...factoryOptionProblems(this.healthCheck, this.subject, 'healthCheck'),
+      ...factoryOptionProblems(this.persistence, this.subject, 'persistence'),
+    ];
     if (props.length > 0 || this.callProblems.length > 0) return [...props, ...this.callProblems].map(formatProblem);
     const spec = this.toSpec();
     const appliance = this.appliance.toSpec();

@@ -12,6 +12,7 @@ import { CentricityPacs, DicomVip, HealthCheck, Layer4Vip, LoadBalancerAppliance
 import { JsonSchema } from '../../../lib/spec/spec-schema';
 import {
   APPLIANCE_PROPS_SCHEMA,
+  FACTORY_OPTIONS_SCHEMAS,
   CENTRICITY_PACS_PROPS_SCHEMA,
   LAYER4_VIP_PROPS_SCHEMA,
   PROTOCOL_VIP_PROPS_SCHEMA,
@@ -21,7 +22,7 @@ import {
 import { applianceStack, validationMessages } from '../../support/stacks';
 
 const LIB = join(__dirname, '../../../lib');
-const FILES = ['spec/real-server.ts', 'vips/virtual-service-props.ts', 'vips/layer4-vip.ts', 'vips/reverse-proxy-vip.ts', 'vips/protocol-vip-props.ts', 'appliance/load-balancer-appliance-props.ts', 'centricity/centricity-pacs-props.ts'];
+const FILES = ['spec/health-check.ts', 'spec/persistence.ts', 'appliance/appliance-target.ts', 'spec/real-server.ts', 'vips/virtual-service-props.ts', 'vips/layer4-vip.ts', 'vips/reverse-proxy-vip.ts', 'vips/protocol-vip-props.ts', 'appliance/load-balancer-appliance-props.ts', 'centricity/centricity-pacs-props.ts'];
 
 /** Every props interface of those files: field name -> optional, inherited fields included. */
 function interfaces(): Record<string, Record<string, boolean>> {
@@ -52,6 +53,15 @@ const SCHEMA_OF: Record<string, JsonSchema> = {
   CentricityDatabaseComponent: props(CENTRICITY_PACS_PROPS_SCHEMA).database,
   EnterpriseArchiveCheckOptions: props(CENTRICITY_PACS_PROPS_SCHEMA).enterpriseArchiveCheck,
   CentricityVipOverride: props(CENTRICITY_PACS_PROPS_SCHEMA).overrides.additionalProperties as JsonSchema,
+  HttpCheckOptions: FACTORY_OPTIONS_SCHEMAS['HealthCheck.httpGet'],
+  PortCheckOptions: FACTORY_OPTIONS_SCHEMAS['HealthCheck.connect'],
+  HealthCheckTiming: FACTORY_OPTIONS_SCHEMAS['HealthCheck.ping'],
+  DicomCheckOptions: FACTORY_OPTIONS_SCHEMAS['HealthCheck.dicomAssociation'],
+  Hl7CheckOptions: FACTORY_OPTIONS_SCHEMAS['HealthCheck.hl7Mllp'],
+  ExternalCheckOptions: FACTORY_OPTIONS_SCHEMAS['HealthCheck.external'],
+  SourceIpPersistenceOptions: FACTORY_OPTIONS_SCHEMAS['Persistence.sourceIp'],
+  CookiePersistenceOptions: FACTORY_OPTIONS_SCHEMAS['Persistence.httpCookie'],
+  LocalHaproxyTargetOptions: FACTORY_OPTIONS_SCHEMAS['ApplianceTarget.localHaproxy'],
 };
 
 describe('the props schemas', () => {
@@ -126,8 +136,18 @@ describe('VIP props from plain JavaScript', () => {
     HealthCheck.httpGet(null as any);
     HealthCheck.external(undefined as any);
     expect(validationMessages(stack)).toEqual([
+      'V: persistence: is null, not an object. Give an object.',
       'V: configureHealthCheck: a plain object is not a HealthCheck. Create it with HealthCheck.connect(), HealthCheck.httpGet({...}), HealthCheck.dicomAssociation() or another HealthCheck factory.',
     ]);
+  });
+
+  it('factory options: unknown keys and wrong types, under the field the result is given to', () => {
+    expect(messagesOf({ ...base, healthCheck: HealthCheck.httpGet({ pth: '/status', port: '80' } as any), persistence: Persistence.sourceIp({ timeout: 60 } as any) })).toEqual([
+      'V: healthCheck.pth: is not a known key. Did you mean path? Correct its spelling, or remove it.',
+      'V: healthCheck.port: "80" is text, not a number. Write 80 without quotes.',
+      'V: persistence.timeout: is not a known key. Did you mean timeoutSeconds? Correct its spelling, or remove it.',
+    ]);
+    expect(messagesOf({ ...base, healthCheck: HealthCheck.external(undefined as any) })).toEqual(['V: healthCheck: is nothing, not an object. Give an object.']);
   });
 
   it('a refused app throws the messages at synth, before any Terraform value resolves, and writes no file', () => {
