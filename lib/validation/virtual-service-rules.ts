@@ -46,6 +46,15 @@ function ripPortKey(vip: VirtualServiceSpec, rip: RealServerSpec): string {
   return ignoresRipPort(vip) || rip.port === undefined ? 'vip' : String(rip.port);
 }
 
+/**
+ * Whether a real server is the VIP itself: at its address and on a port it listens on. Another
+ * port of its own host is a real server (a proxy, or IPVS NAT to a local service).
+ */
+function sendsToItself(vip: VirtualServiceSpec, rip: RealServerSpec): boolean {
+  if (ripAddressKey(rip) !== canonicalAddress(vip.address)) return false;
+  return rip.port === undefined || vip.ports.ranges.some((r) => rip.port! >= r.first && rip.port! <= r.last);
+}
+
 /** One rule about one VIP: the problems it finds, none when the VIP passes. */
 type VirtualServiceRule = (vip: VirtualServiceSpec, appliance: ApplianceSpec) => ValidationProblem[];
 
@@ -215,8 +224,8 @@ const realServerRules: VirtualServiceRule = (vip, appliance) => {
     } else if (rip.port !== undefined && vip.forwarding === ForwardingMethod.DR && rip.port !== vipPort) {
       problems.push(problem(vip.name, `${field}.port`, `DR cannot translate ports (VIP port ${vipPort}, real server port ${rip.port})`, 'Remove the port, or use ForwardingMethod.NAT, SNAT or a ReverseProxyVip'));
     }
-    if (ripAddressKey(rip) === canonicalAddress(vip.address)) {
-      problems.push(problem(vip.name, `${field}.address`, `${rip.address} is the VIP's own address, so the VIP would send traffic to itself`, "Give the real server's own address"));
+    if (sendsToItself(vip, rip)) {
+      problems.push(problem(vip.name, `${field}.address`, `${rip.address} is the VIP's own address and port, so the VIP would send traffic to itself`, "Give the real server's own address, or another port"));
     }
     const key = `${ripAddressKey(rip)}|${ripPortKey(vip, rip)}`;
     const twin = servedBy.get(key);

@@ -12,7 +12,14 @@ describe('semantic rules', () => {
   it('a real server at the VIP\'s own address', () => {
     const { stack, appliance } = applianceStack();
     new Layer4Vip(appliance, 'V', { address: '192.0.2.100', ports: Ports.single(104), realServers: [{ name: 'Self', address: '192.0.2.100' }] });
-    expect(validationMessages(stack)).toEqual(["V: realServers[Self].address: 192.0.2.100 is the VIP's own address, so the VIP would send traffic to itself. Give the real server's own address."]);
+    expect(validationMessages(stack)).toEqual(["V: realServers[Self].address: 192.0.2.100 is the VIP's own address and port, so the VIP would send traffic to itself. Give the real server's own address, or another port."]);
+  });
+
+  it('a VIP may pass to another service of its own address, on another port', () => {
+    const { stack, appliance } = applianceStack();
+    new ReverseProxyVip(appliance, 'W', { address: '192.0.2.110', ports: Ports.single(443), realServers: [{ name: 'Local', address: '192.0.2.110', port: 8443 }] });
+    new ReverseProxyVip(appliance, 'Loop', { address: '192.0.2.111', ports: Ports.single(443), realServers: [{ name: 'Self', address: '192.0.2.111' }] });
+    expect(validationMessages(stack)).toEqual(["Loop: realServers[Self].address: 192.0.2.111 is the VIP's own address and port, so the VIP would send traffic to itself. Give the real server's own address, or another port."]);
   });
 
   it('an HA pair whose two management addresses are the same', () => {
