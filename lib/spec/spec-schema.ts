@@ -19,11 +19,16 @@ import { Scheduler } from './scheduler';
 /** A JSON Schema object, as plain JSON. */
 export type JsonSchema = { readonly [key: string]: unknown };
 
-const text = { type: 'string' } as const;
-const num = { type: 'number' } as const;
-const bool = { type: 'boolean' } as const;
-const enumOf = (values: object) => ({ enum: Object.values(values) });
-const list = (items: JsonSchema) => ({ type: 'array', items });
+/** Schema building blocks, shared with the props schemas. */
+export const text = { type: 'string' } as const;
+/** A number (ranges are semantic rules). */
+export const num = { type: 'number' } as const;
+/** true or false. */
+export const bool = { type: 'boolean' } as const;
+/** One of an enum's values. */
+export const enumOf = (values: object): JsonSchema => ({ enum: Object.values(values) });
+/** A list of items. */
+export const list = (items: JsonSchema): JsonSchema => ({ type: 'array', items });
 
 /** An object of exactly these fields, the listed ones required. */
 export function closedObject(properties: Record<string, JsonSchema>, required: string[] = []): JsonSchema {

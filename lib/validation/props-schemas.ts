@@ -9,7 +9,7 @@ import { Protocol } from '../spec/protocol';
 import { ProxyMode } from '../spec/proxy-mode';
 import { RealServerState } from '../spec/real-server-state';
 import { Scheduler } from '../spec/scheduler';
-import { closedObject, JsonSchema } from '../spec/spec-schema';
+import { bool, closedObject, enumOf, JsonSchema, list, num, text } from '../spec/spec-schema';
 import { registerSchemaClass } from './schema-problems';
 
 /**
@@ -25,11 +25,6 @@ registerSchemaClass('HealthCheck', { type: HealthCheck, create: 'HealthCheck.con
 registerSchemaClass('Persistence', { type: Persistence, create: 'Persistence.none(), Persistence.sourceIp(), Persistence.lastSuccessful() or Persistence.httpCookie()' });
 registerSchemaClass('ApplianceTarget', { type: ApplianceTarget, create: 'ApplianceTarget.loadbalancerOrgApi() or ApplianceTarget.localHaproxy({ folder })' });
 
-const text = { type: 'string' } as const;
-const num = { type: 'number' } as const;
-const bool = { type: 'boolean' } as const;
-const enumOf = (values: object) => ({ enum: Object.values(values) });
-const list = (items: JsonSchema) => ({ type: 'array', items });
 const instance = (name: string) => ({ instanceOf: name });
 
 /** `RealServerProps`. */
