@@ -3,17 +3,18 @@
  * spec file that breaks them gets the library's message form from the same functions synth
  * and the `pacs-lb` CLI use.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { Layer4Vip, Ports, Scheduler } from '../../../lib';
 import { synthesizedProblems } from '../../../lib/cli/commands/validate';
 import { readApplianceSpec, readVirtualServiceSpec } from '../../../lib/cli/inputs';
+import { runCli } from '../../../lib/cli/program';
 import { APPLIANCE_SPEC_SCHEMA, JsonSchema, VIRTUAL_SERVICE_SPEC_SCHEMA } from '../../../lib/spec/spec-schema';
 import { formatProblem } from '../../../lib/validation/problem';
 import { synthesizedSpecProblems, virtualServiceSpecProblems } from '../../../lib/validation/spec-contract';
-import { applianceStack, validationMessages } from '../../support/stacks';
+import { applianceStack, synthApplianceFolder, validationMessages } from '../../support/stacks';
 
 /** Each interface of virtual-service-spec.ts and where the schemas describe it. */
 const SCHEMA_OF: Record<string, JsonSchema> = {
@@ -120,5 +121,19 @@ describe('synth and the CLI give the same message for the same fault', () => {
     const env = { PACS_LB_APPLIANCE: JSON.stringify(applianceSpec), PACS_LB_SPEC: JSON.stringify(file) };
     const readAppliance = readApplianceSpec(undefined, env);
     expect(() => readVirtualServiceSpec(undefined, env, readAppliance)).toThrow(expected);
+  });
+});
+
+describe('every pacs-lb command that reads a synthesized folder refuses a spec file synth would refuse', () => {
+  it.each([['validate'], ['diff'], ['report']])('pacs-lb %s', async (command) => {
+    const { app, appliance } = applianceStack();
+    new Layer4Vip(appliance, 'EA_Dicom', { address: '192.0.2.100', ports: Ports.single(104), realServers: [{ name: 'EA1', address: '192.0.2.21' }] });
+    const folder = synthApplianceFolder(app, 'test-stack', 'lb1');
+    const file = join(folder, 'vips', 'EA_Dicom.json');
+    writeFileSync(file, JSON.stringify({ ...JSON.parse(readFileSync(file, 'utf8')), scheduler: 'wrr2' }));
+    let stderr = '';
+    const code = await runCli([command, folder], {}, { stdout: () => undefined, stderr: (t) => (stderr += t) });
+    expect(code).not.toBe(0);
+    expect(stderr).toContain('EA_Dicom: scheduler: "wrr2" is not a known scheduler. Use wrr (the nearest), or another of wlc, wrr.');
   });
 });
