@@ -1,4 +1,6 @@
 import { ApplianceTargetKind } from '../spec/appliance-target-kind';
+import { madeBy } from '../spec/factory-input';
+import { objectOr } from '../spec/object-or';
 import { ApplianceTargetSpec } from '../spec/virtual-service-spec';
 import { withoutUndefined } from '../spec/without-undefined';
 
@@ -34,7 +36,8 @@ export class ApplianceTarget {
    * For trials and tests: it cannot stand in for Layer 4 DR or NAT (see docs/haproxy.md).
    */
   public static localHaproxy(options: LocalHaproxyTargetOptions): ApplianceTarget {
-    return new ApplianceTarget(ApplianceTargetKind.LOCAL_HAPROXY, options.folder, options.haproxyBinary);
+    const o = objectOr(options) as LocalHaproxyTargetOptions;
+    return madeBy(new ApplianceTarget(ApplianceTargetKind.LOCAL_HAPROXY, o.folder, o.haproxyBinary), 'ApplianceTarget.localHaproxy', options);
   }
 
   /**

@@ -35,7 +35,8 @@ export interface LoadBalancerApplianceProps {
   readonly target?: ApplianceTarget;
   /**
    * The network interface that carries the VIP addresses and the VRRP adverts of an HA pair in
-   * the keepalived output (1-15 characters: letters, digits, `_`, `.`, `:` and `-`).
+   * the keepalived output (1-15 characters: letters, digits, `_`, `.` and `-`; an alias label such as
+   * `eth0:1` is not an interface).
    * @default "eth0" (the first interface of a Loadbalancer.org appliance)
    */
   readonly vipInterface?: string;

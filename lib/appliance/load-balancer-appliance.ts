@@ -1,13 +1,20 @@
+import { TerraformStack } from 'cdktf';
 import { addCustomSynthesis } from 'cdktf/lib/synthesize/synthesizer';
 import { Construct, IConstruct } from 'constructs';
 import { addApplianceResources } from '../provision/appliance-resources';
 import { DEFAULT_API_PORT } from '../spec/defaults';
 import { ApplianceSpec, SPEC_SCHEMA_VERSION, VirtualServiceSpec } from '../spec/virtual-service-spec';
 import { writeApplianceOutput } from '../synth/write-appliance-output';
-import { validateAppliance } from '../validation/appliance-rules';
 import { formatProblem } from '../validation/problem';
 import { applianceVocabularyProblems, applianceVocabularySpec } from '../targets/loadbalancer-org/appliance-vocabulary';
-import { applianceTargetSpec } from './appliance-target';
+import { applianceWithVipsProblems } from '../validation/spec-contract';
+import { printable } from '../validation/addresses';
+import { uniqueApplianceName } from '../validation/appliance-rules';
+import { declaredPropsProblems, declareProps, factoryOptionProblems } from '../validation/props-contract';
+import { APPLIANCE_PROPS_SCHEMA } from '../validation/props-schemas';
+import { notReservedId } from '../validation/reserved-ids';
+import { objectOr } from '../spec/object-or';
+import { ApplianceTarget, applianceTargetSpec } from './appliance-target';
 import { LoadBalancerApplianceProps } from './load-balancer-appliance-props';
 import { isVirtualService } from './virtual-service-marker';
 import { IVirtualServiceSource } from './virtual-service-source';
@@ -47,12 +54,14 @@ export class LoadBalancerAppliance extends Construct {
    * @param props its management address(es), subnets and API port
    */
   constructor(scope: Construct, id: string, props: LoadBalancerApplianceProps) {
-    super(scope, id);
+    super(scope, notReservedId(id, 'appliance'));
     Object.defineProperty(this, APPLIANCE_SYMBOL, { value: true });
-    this.props = props;
-    this.name = props.name ?? id;
-    this.node.addValidation({ validate: () => validateAppliance(this.toSpec(), this.vipSpecs()).map(formatProblem) });
-    this.node.addValidation({ validate: () => applianceVocabularyProblems(this.toSpec()).map((p) => `${this.name}: ${p}`) });
+    // Props are checked against their schema at synth; until then they are read defensively.
+    this.props = objectOr(props) as LoadBalancerApplianceProps;
+    // A name that is not text is reported at synth; the id stands in, so Terraform values stay text.
+    this.name = typeof this.props.name === 'string' ? this.props.name : id;
+    declareProps(this, APPLIANCE_PROPS_SCHEMA, props);
+    this.node.addValidation({ validate: () => this.validate() });
     addCustomSynthesis(this, {
       onSynthesize: (session) => writeApplianceOutput(session, this, this.toSpec(), this.vipSpecs()),
     });
@@ -71,13 +80,13 @@ export class LoadBalancerAppliance extends Construct {
 
   /** The resolved spec of this appliance. */
   public toSpec(): ApplianceSpec {
-    const target = applianceTargetSpec(this.props.target);
+    const target = this.props.target instanceof ApplianceTarget ? applianceTargetSpec(this.props.target) : undefined;
     return {
       schemaVersion: SPEC_SCHEMA_VERSION,
       name: this.name,
       managementAddresses: [this.props.managementAddress, ...(this.props.peerManagementAddress ? [this.props.peerManagementAddress] : [])],
       apiPort: this.props.apiPort ?? DEFAULT_API_PORT,
-      subnets: [...(this.props.subnets ?? [])],
+      subnets: Array.isArray(this.props.subnets) ? [...this.props.subnets] : [],
       ...(target ? { target } : {}),
       ...(this.props.vipInterface !== undefined ? { vipInterface: this.props.vipInterface } : {}),
       ...applianceVocabularySpec(this.props),
@@ -87,5 +96,19 @@ export class LoadBalancerAppliance extends Construct {
   /** The resolved specs of every VIP on this appliance, in construct-tree order. */
   public vipSpecs(): VirtualServiceSpec[] {
     return this.virtualServices.map((vip) => vip.toSpec());
+  }
+
+  /** Props first (types, keys), then the spec contract and the rules across VIPs. */
+  private validate(): string[] {
+    const subject = printable(this.name) !== '' ? printable(this.name) : printable(this.node.id);
+    const props = [...declaredPropsProblems(this, subject), ...factoryOptionProblems(this.props.target, subject, 'target')];
+    if (props.length > 0) return props.map(formatProblem);
+    const inStack = TerraformStack.of(this).node.findAll().filter((c) => LoadBalancerAppliance.isLoadBalancerAppliance(c)) as LoadBalancerAppliance[];
+    const earlier = inStack.slice(0, inStack.indexOf(this)).map((a) => a.name);
+    const spec = this.toSpec();
+    return [
+      ...[...uniqueApplianceName(this.name, earlier), ...applianceWithVipsProblems(spec, this.vipSpecs())].map(formatProblem),
+      ...applianceVocabularyProblems(spec).map((p) => `${this.name}: ${p}`),
+    ];
   }
 }

@@ -1,12 +1,17 @@
+import { Annotations } from 'cdktf';
 import { Construct } from 'constructs';
 import { problem, formatProblem, ValidationProblem } from '../validation/problem';
+import { declaredPropsProblems, declareProps } from '../validation/props-contract';
+import { notReservedId } from '../validation/reserved-ids';
+import { CENTRICITY_PACS_PROPS_SCHEMA } from '../validation/props-schemas';
+import { objectOr } from '../spec/object-or';
 import { DicomVip } from '../vips/dicom-vip';
 import { Hl7Vip } from '../vips/hl7-vip';
 import { Layer4Vip } from '../vips/layer4-vip';
 import { ReverseProxyVip } from '../vips/reverse-proxy-vip';
 import { VirtualService } from '../vips/virtual-service';
 import { VirtualServiceBaseProps } from '../vips/virtual-service-props';
-import { CentricityPacsProps, CentricityVipOverride } from './centricity-pacs-props';
+import { CentricityComponent, CentricityPacsProps, CentricityVipOverride } from './centricity-pacs-props';
 import { CENTRICITY_VIP_SET, CentricityVipRow } from './centricity-vip-set';
 
 /**
@@ -30,9 +35,11 @@ export class CentricityPacs extends Construct {
    * @param props the service-pack level, the server inventory by component, and overrides
    */
   constructor(scope: Construct, id: string, props: CentricityPacsProps) {
-    super(scope, id);
-    this.props = props;
-    this.virtualServices = CENTRICITY_VIP_SET.filter((row) => props[row.component] !== undefined).map((row) => this.createVip(row));
+    super(scope, notReservedId(id, 'preset'));
+    // Props are checked against their schema at synth; until then they are read defensively.
+    this.props = objectOr(props) as CentricityPacsProps;
+    declareProps(this, CENTRICITY_PACS_PROPS_SCHEMA, props);
+    this.virtualServices = CENTRICITY_VIP_SET.filter((row) => this.props[row.component] !== undefined).map((row) => this.createVip(row));
     this.node.addValidation({ validate: () => this.validatePreset().map(formatProblem) });
   }
 
@@ -47,8 +54,8 @@ export class CentricityPacs extends Construct {
   }
 
   private createVip(row: CentricityVipRow): VirtualService {
-    const component = this.props[row.component]!;
-    const change: CentricityVipOverride = this.props.overrides?.[row.name] ?? {};
+    const component = objectOr(this.props[row.component]) as CentricityComponent;
+    const change = objectOr(objectOr(this.props.overrides)[row.name]) as CentricityVipOverride;
     const base: VirtualServiceBaseProps = {
       name: row.name,
       description: `Centricity PACS VIP ${row.number} ${row.name}: ${row.carries}`,
@@ -76,6 +83,12 @@ export class CentricityPacs extends Construct {
   }
 
   private validatePreset(): ValidationProblem[] {
+    const props = declaredPropsProblems(this, this.node.id);
+    if (props.length > 0) return props;
+    if (this.virtualServices.length === 0) {
+      const warning = `[pacs-lb:empty-preset] ${this.node.id}: components: the props name no component the site runs, so the preset creates no VIP. Add the site's components, e.g. enterpriseArchive.`;
+      if (!this.node.metadata.some((m) => m.data === warning)) Annotations.of(this).addWarning(warning);
+    }
     const problems: ValidationProblem[] = [];
     const created = new Set(this.virtualServices.map((v) => v.name));
     for (const [name, change] of Object.entries(this.props.overrides ?? {})) {

@@ -1,8 +1,7 @@
 import * as fs from 'fs';
 import { ApplianceSpec, SPEC_SCHEMA_VERSION, VirtualServiceSpec } from '../spec/virtual-service-spec';
-import { validateApplianceSettings } from '../validation/appliance-rules';
 import { formatProblem } from '../validation/problem';
-import { validateVirtualService } from '../validation/virtual-service-rules';
+import { applianceSpecProblems, virtualServiceSpecProblems } from '../validation/spec-contract';
 import { ENV } from './environment';
 import { CliError, EXIT } from './exit-codes';
 
@@ -49,7 +48,7 @@ export function failOnProblems(messages: string[]): void {
 export function readApplianceSpec(file: string | undefined, env: Environment): ApplianceSpec {
   const appliance = readJson('appliance spec', '--appliance-file', file, env, ENV.appliance) as ApplianceSpec;
   checkVersion('appliance spec', appliance);
-  failOnProblems(validateApplianceSettings(appliance).map(formatProblem));
+  failOnProblems(applianceSpecProblems(appliance).map(formatProblem));
   return appliance;
 }
 
@@ -67,7 +66,7 @@ export function peekApplianceName(file: string | undefined, env: Environment): s
 export function readVirtualServiceSpec(file: string | undefined, env: Environment, appliance: ApplianceSpec): VirtualServiceSpec {
   const vip = readJson('VIP spec', '--spec-file', file, env, ENV.spec) as VirtualServiceSpec;
   checkVersion('VIP spec', vip);
-  failOnProblems(validateVirtualService(vip, appliance).map(formatProblem));
+  failOnProblems(virtualServiceSpecProblems(vip, appliance).map(formatProblem));
   if (vip.appliance !== appliance.name) {
     throw new CliError(EXIT.usage, `${vip.name}: appliance: the spec belongs to appliance ${vip.appliance}, not ${appliance.name}. Give the matching --appliance-file (or ${ENV.appliance}).`);
   }

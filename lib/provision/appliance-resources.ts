@@ -8,7 +8,8 @@ import { cliInvocation } from './cli-invocation';
 import { ensureNullProvider } from './null-provider';
 import { terraformLiteral } from './terraform-literal';
 
-const RELOAD_ID = 'pacs-lb-reload';
+/** The construct id of an appliance's reload resource. */
+export const RELOAD_ID = 'pacs-lb-reload';
 
 /** What the reload resource needs of an appliance construct. */
 export interface ProvisionedAppliance {

@@ -2,7 +2,8 @@ import { NullProvider } from '@cdktf/provider-null/lib/provider';
 import { TerraformStack } from 'cdktf';
 import { IConstruct } from 'constructs';
 
-const PROVIDER_ID = 'pacs-lb-null';
+/** The construct id of the null provider the library adds to a stack. */
+export const PROVIDER_ID = 'pacs-lb-null';
 
 /** Stacks already known to hold a null provider, so each VIP does not search the whole stack again. */
 const stacksWithProvider = new WeakSet<TerraformStack>();

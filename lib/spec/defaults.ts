@@ -56,3 +56,9 @@ export const DEFAULT_HL7_RECEIVER = 'PACS';
 
 /** HTTP cookie persistence: cookie name when none is given. */
 export const DEFAULT_COOKIE_NAME = 'SERVERID';
+
+/** DICOM's registered port, and its port over TLS (IANA "dicom-tls"). */
+export const DICOM_PORTS = { plain: 104, tls: 2762 } as const;
+
+/** HL7 over MLLP: the registered port, and the TLS port Centricity PACS uses. */
+export const HL7_PORTS = { plain: 2575, tls: 2576 } as const;

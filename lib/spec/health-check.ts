@@ -9,6 +9,8 @@ import {
 } from './defaults';
 import { HealthCheckType } from './health-check-type';
 import { HealthCheckSpec } from './virtual-service-spec';
+import { madeBy } from './factory-input';
+import { objectOr } from './object-or';
 import { withoutUndefined } from './without-undefined';
 
 /**
@@ -97,51 +99,56 @@ export interface ExternalCheckOptions extends PortCheckOptions {
 export class HealthCheck {
   /** HTTP GET of a status URL, e.g. `HealthCheck.httpGet({ port: 80, path: '/status' })`. */
   public static httpGet(options: HttpCheckOptions = {}): HealthCheck {
-    return new HealthCheck(httpFields(HealthCheckType.HTTP_GET, options));
+    return madeBy(new HealthCheck(httpFields(HealthCheckType.HTTP_GET, objectOr(options))), 'HealthCheck.httpGet', options);
   }
 
   /** HTTPS GET of a status URL; self-signed server certificates are accepted. */
   public static httpsGet(options: HttpCheckOptions = {}): HealthCheck {
-    return new HealthCheck(httpFields(HealthCheckType.HTTPS_GET, options));
+    return madeBy(new HealthCheck(httpFields(HealthCheckType.HTTPS_GET, objectOr(options))), 'HealthCheck.httpsGet', options);
   }
 
   /** TCP connect to a port: proves the port is open, not that the application answers. */
   public static connect(options: PortCheckOptions = {}): HealthCheck {
-    return new HealthCheck({ kind: HealthCheckType.CONNECT, port: options.port, ...timing(options) });
+    const o = objectOr(options) as typeof options;
+    return madeBy(new HealthCheck({ kind: HealthCheckType.CONNECT, port: o.port, ...timing(o) }), 'HealthCheck.connect', options);
   }
 
   /** ICMP echo: proves the host is up. Layer 4 only. */
   public static ping(options: HealthCheckTiming = {}): HealthCheck {
-    return new HealthCheck({ kind: HealthCheckType.PING, ...timing(options) });
+    const o = objectOr(options) as typeof options;
+    return madeBy(new HealthCheck({ kind: HealthCheckType.PING, ...timing(o) }), 'HealthCheck.ping', options);
   }
 
   /** DICOM association request: healthy when the archive answers A-ASSOCIATE-AC. */
   public static dicomAssociation(options: DicomCheckOptions = {}): HealthCheck {
-    return new HealthCheck({
+    const o = objectOr(options) as typeof options;
+    return madeBy(new HealthCheck({
       kind: HealthCheckType.DICOM_ASSOCIATION,
-      port: options.port,
-      calledAeTitle: options.calledAeTitle ?? DEFAULT_CALLED_AE_TITLE,
-      callingAeTitle: options.callingAeTitle ?? DEFAULT_CALLING_AE_TITLE,
-      ...timing(options),
-    });
+      port: o.port,
+      calledAeTitle: o.calledAeTitle ?? DEFAULT_CALLED_AE_TITLE,
+      callingAeTitle: o.callingAeTitle ?? DEFAULT_CALLING_AE_TITLE,
+      ...timing(o),
+    }), 'HealthCheck.dicomAssociation', options);
   }
 
   /** HL7 v2 message over MLLP: healthy when the acknowledgement carries `MSA|AA`. */
   public static hl7Mllp(options: Hl7CheckOptions = {}): HealthCheck {
-    return new HealthCheck({
+    const o = objectOr(options) as typeof options;
+    return madeBy(new HealthCheck({
       kind: HealthCheckType.HL7_MLLP,
-      port: options.port,
-      sendingApplication: options.sendingApplication ?? DEFAULT_HL7_SENDER,
-      sendingFacility: options.sendingFacility ?? DEFAULT_HL7_SENDER,
-      receivingApplication: options.receivingApplication ?? DEFAULT_HL7_RECEIVER,
-      receivingFacility: options.receivingFacility ?? DEFAULT_HL7_RECEIVER,
-      ...timing(options),
-    });
+      port: o.port,
+      sendingApplication: o.sendingApplication ?? DEFAULT_HL7_SENDER,
+      sendingFacility: o.sendingFacility ?? DEFAULT_HL7_SENDER,
+      receivingApplication: o.receivingApplication ?? DEFAULT_HL7_RECEIVER,
+      receivingFacility: o.receivingFacility ?? DEFAULT_HL7_RECEIVER,
+      ...timing(o),
+    }), 'HealthCheck.hl7Mllp', options);
   }
 
   /** A script on the load balancer; exit status 0 means healthy. */
   public static external(options: ExternalCheckOptions): HealthCheck {
-    return new HealthCheck({ kind: HealthCheckType.EXTERNAL, port: options.port, script: options.script, ...timing(options) });
+    const o = objectOr(options) as typeof options;
+    return madeBy(new HealthCheck({ kind: HealthCheckType.EXTERNAL, port: o.port, script: o.script, ...timing(o) }), 'HealthCheck.external', options);
   }
 
   /** No check: every real server is always considered up. */

@@ -1,4 +1,6 @@
 import { DEFAULT_COOKIE_NAME, DEFAULT_LAYER4_PERSISTENCE_SECONDS, DEFAULT_LAYER7_PERSISTENCE_SECONDS } from './defaults';
+import { madeBy } from './factory-input';
+import { objectOr } from './object-or';
 import { withoutUndefined } from './without-undefined';
 import { PersistenceType } from './persistence-type';
 import { PersistenceSpec } from './virtual-service-spec';
@@ -39,7 +41,7 @@ export class Persistence {
 
   /** A client address (or network) stays on one server until it has been idle for the timeout. */
   public static sourceIp(options: SourceIpPersistenceOptions = {}): Persistence {
-    return new Persistence({ kind: PersistenceType.SOURCE_IP, ...options });
+    return madeBy(new Persistence({ kind: PersistenceType.SOURCE_IP, ...objectOr(options) }), 'Persistence.sourceIp', options);
   }
 
   /**
@@ -52,7 +54,7 @@ export class Persistence {
 
   /** An HTTP cookie names the server. Layer 7 in HTTP mode only. */
   public static httpCookie(options: CookiePersistenceOptions = {}): Persistence {
-    return new Persistence({ kind: PersistenceType.HTTP_COOKIE, cookieName: options.cookieName ?? DEFAULT_COOKIE_NAME });
+    return madeBy(new Persistence({ kind: PersistenceType.HTTP_COOKIE, cookieName: objectOr(options).cookieName ?? DEFAULT_COOKIE_NAME }), 'Persistence.httpCookie', options);
   }
 
   private constructor(private readonly spec: PersistenceSpec) {}

@@ -2,6 +2,9 @@ import { PortRangeSpec, PortsSpec } from './virtual-service-spec';
 
 const HIGHEST_PORT = 65535;
 
+/** Ports that a `Ports.list` was given more than once, by the Ports made from it. */
+const LISTED_TWICE = new WeakMap<object, number[]>();
+
 /**
  * The ports a virtual service listens on: one port, a list, a range, or every TCP port
  * except some (the Centricity PACS DB_MT service).
@@ -17,7 +20,10 @@ export class Ports {
 
   /** Several ports on one VIP, e.g. `Ports.list([4100, 8080, 104])` for DAS_Pool. */
   public static list(ports: number[]): Ports {
-    return new Ports(ports.map((port) => ({ first: port, last: port })));
+    const given = listOf(ports);
+    const made = new Ports(given.map((port) => ({ first: port, last: port })));
+    LISTED_TWICE.set(made, [...new Set(given.filter((port, i) => given.indexOf(port) !== i))]);
+    return made;
   }
 
   /** An inclusive range of ports, e.g. `Ports.between(800, 900)`. */
@@ -27,7 +33,7 @@ export class Ports {
 
   /** Every TCP port except those given, e.g. `Ports.allTcpExcept([20000])` for DB_MT. */
   public static allTcpExcept(excluded: number[]): Ports {
-    const sorted = [...new Set(excluded)].sort((a, b) => a - b);
+    const sorted = [...new Set(listOf(excluded))].sort((a, b) => a - b);
     const ranges: PortRangeSpec[] = [];
     let next = 1;
     for (const port of sorted) {
@@ -49,6 +55,21 @@ export class Ports {
     const ranges = valid ? mergeRanges(this.ranges) : this.ranges.map((r) => ({ ...r }));
     return this.allExcept ? { ranges, allExcept: [...this.allExcept] } : { ranges };
   }
+}
+
+/** The value as a list: a value that is not a list is kept as its only entry, to be reported at synth. */
+function listOf<T>(value: T[]): T[] {
+  return Array.isArray(value) ? value : [value];
+}
+
+/** The ports a `Ports.list` was given more than once (legal: each is one listener). */
+export function portsListedTwice(value: unknown): number[] {
+  return (value !== null && typeof value === 'object' && LISTED_TWICE.get(value)) || [];
+}
+
+/** The resolved form of a value given as ports; no ports when it is not a {@link Ports} (reported at synth). */
+export function portsSpecOf(value: unknown): PortsSpec {
+  return value instanceof Ports ? value.toSpec() : { ranges: [] };
 }
 
 /** Whether a range has whole ports in 1-65535, in order. */

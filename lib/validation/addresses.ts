@@ -60,7 +60,15 @@ export function isIpv4Netmask(text: string): boolean {
   return ipaddr.IPv4.parse(text).prefixLengthFromSubnetMask() !== null;
 }
 
-/** A value made safe to quote in an error message: control characters shown as `?`, cut at 80. */
+/**
+ * A value made safe to quote in an error message: control characters (C0 and C1, U+0085
+ * among them) and the Unicode line and paragraph separators shown as `?`, cut at 80.
+ */
 export function printable(value: unknown): string {
-  return String(value).replace(/[\x00-\x1f\x7f]/g, '?').slice(0, 80);
+  return oneLine(String(value)).slice(0, 80);
+}
+
+/** Text with every control character and line or paragraph separator shown as `?`: one line, whatever it held. */
+export function oneLine(text: string): string {
+  return text.replace(/[\x00-\x1f\x7f-\x9f\u2028\u2029]/g, '?');
 }

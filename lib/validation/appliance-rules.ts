@@ -37,7 +37,7 @@ function validateTarget(subject: string, target: ApplianceSpec['target']): Valid
 /** Problems of the appliance's own settings. */
 export function validateApplianceSettings(appliance: ApplianceSpec): ValidationProblem[] {
   const problems: ValidationProblem[] = [];
-  const subject = printable(appliance.name);
+  const subject = printable(appliance.name) || '(unnamed appliance)';
   if (!matches(NAME_FORMAT, appliance.name)) {
     problems.push(problem(subject, 'name', `"${subject}" is not a valid appliance name`, `Use ${NAME_FORMAT.describe}`));
   }
@@ -46,6 +46,10 @@ export function validateApplianceSettings(appliance: ApplianceSpec): ValidationP
     const field = i === 0 ? 'managementAddress' : 'peerManagementAddress';
     if (reason) problems.push(problem(subject, field, reason, 'Give the management IPv4 or IPv6 address of the appliance'));
   });
+  const [first, second] = appliance.managementAddresses.map(canonicalAddress);
+  if (second !== undefined && first === second && addressFamily(first)) {
+    problems.push(problem(subject, 'peerManagementAddress', `${second} is also managementAddress, so VRRP never forms and the pair cannot fail over`, "Give the secondary appliance's own management address"));
+  }
   const [primary, peer] = appliance.managementAddresses.map(addressFamily);
   if (primary && peer && primary !== peer) {
     problems.push(problem(subject, 'peerManagementAddress', `${appliance.managementAddresses[1]} is ${peer} and managementAddress ${appliance.managementAddresses[0]} is ${primary}, and VRRP between the two needs one family`, 'Give both management addresses in the same family'));
@@ -63,14 +67,47 @@ export function validateApplianceSettings(appliance: ApplianceSpec): ValidationP
   return problems;
 }
 
-/** VIP names must be unique on one appliance: they are the appliance's keys. */
+/**
+ * VIP names must be unique on one appliance (they are the appliance's keys), and must differ in
+ * more than case: each VIP's spec is a file named after it, and a case-insensitive file system
+ * would keep one of two.
+ */
 function uniqueNames(vips: VirtualServiceSpec[]): ValidationProblem[] {
-  const seen = new Set<string>();
+  const seen = new Map<string, string>();
   return vips.flatMap((vip) => {
-    const duplicate = seen.has(vip.name);
-    seen.add(vip.name);
-    return duplicate ? [problem(vip.name, 'name', 'two VIPs on this appliance have this name', 'Give each VIP its own name')] : [];
+    const earlier = seen.get(vip.name.toLowerCase());
+    if (earlier === undefined) seen.set(vip.name.toLowerCase(), vip.name);
+    if (earlier === vip.name) return [problem(vip.name, 'name', 'two VIPs on this appliance have this name', 'Give each VIP its own name')];
+    if (earlier !== undefined) {
+      return [problem(vip.name, 'name', `VIP ${earlier} has the same name but for case, and a case-insensitive file system keeps only one of their spec files`, 'Give each VIP a name that differs in more than case')];
+    }
+    return [];
   });
+}
+
+/**
+ * Appliance names in one stack must differ in more than case: each appliance writes its files
+ * into pacs-lb/<name>/ of the stack's folder. `earlier` are the names of the appliances before
+ * this one in the stack.
+ */
+export function uniqueApplianceName(name: string, earlier: string[]): ValidationProblem[] {
+  const twin = earlier.find((other) => other.toLowerCase() === name.toLowerCase());
+  if (twin === undefined) return [];
+  const what = twin === name ? 'another appliance in this stack has this name' : `appliance ${printable(twin)} in this stack has the same name but for case`;
+  return [problem(printable(name) || '(unnamed appliance)', 'name', `${what}, and the second would overwrite the first's output folder pacs-lb/${printable(name)}`, 'Give each appliance of a stack its own name')];
+}
+
+/**
+ * An HA pair advertises the VIP addresses of its management addresses' family over VRRP (the
+ * other family's ride along unadvertised): with VIPs of the other family only, the VRRP
+ * instance has no address and keepalived refuses it.
+ */
+function vrrpHasAnAddress(appliance: ApplianceSpec, vips: VirtualServiceSpec[]): ValidationProblem[] {
+  const family = addressFamily(appliance.managementAddresses[0] ?? '');
+  const families = new Set(vips.map((vip) => addressFamily(vip.address)).filter((f) => f !== undefined));
+  if (appliance.managementAddresses.length < 2 || !family || families.size === 0 || families.has(family)) return [];
+  const other = [...families][0];
+  return [problem(printable(appliance.name) || '(unnamed appliance)', 'managementAddresses', `the HA pair's management addresses are ${family} and every VIP is ${other}, so VRRP has no VIP address to advertise`, `Give the pair ${other} management addresses, or add a VIP with an ${family} address`)];
 }
 
 /** Groups items by a key, keeping their order. */
@@ -172,7 +209,13 @@ function noLayer7SnatSharing(vips: VirtualServiceSpec[]): ValidationProblem[] {
   return problems;
 }
 
+/** Every problem that involves more than one VIP of an appliance, or the appliance and its VIPs. */
+export function validateAcrossVips(appliance: ApplianceSpec, vips: VirtualServiceSpec[]): ValidationProblem[] {
+  const problems = [...vrrpHasAnAddress(appliance, vips), ...uniqueNames(vips), ...noSharedListeners(vips), ...noLayer7SnatSharing(vips)];
+  return problems.map((p) => (p.subject === '' ? { ...p, subject: '(unnamed VIP)' } : p));
+}
+
 /** Every problem that involves more than one VIP of an appliance, and the appliance's own. */
 export function validateAppliance(appliance: ApplianceSpec, vips: VirtualServiceSpec[]): ValidationProblem[] {
-  return [...validateApplianceSettings(appliance), ...uniqueNames(vips), ...noSharedListeners(vips), ...noLayer7SnatSharing(vips)];
+  return [...validateApplianceSettings(appliance), ...validateAcrossVips(appliance, vips)];
 }

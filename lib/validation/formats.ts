@@ -75,8 +75,8 @@ export const FILE_PATH_FORMAT: TextFormat = {
 
 /** Linux network interface names (IFNAMSIZ: 15 characters). */
 export const INTERFACE_FORMAT: TextFormat = {
-  describe: '1-15 characters: letters, digits, "_", ".", ":" and "-", starting with a letter or digit',
-  pattern: /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,14}$/,
+  describe: '1-15 characters: letters, digits, "_", "." and "-", starting with a letter or digit (an alias label such as eth0:1 is not an interface)',
+  pattern: /^[A-Za-z0-9][A-Za-z0-9_.-]{0,14}$/,
 };
 
 /** HTTP cookie names. */

@@ -1,3 +1,5 @@
+import { oneLine } from './addresses';
+
 /**
  * One thing wrong with the input, found at synth.
  */
@@ -14,7 +16,7 @@ export interface ValidationProblem {
 
 /** The message a user sees: `<VIP>: <field>: <what is wrong>. <what to do>.` */
 export function formatProblem(p: ValidationProblem): string {
-  return `${p.subject}: ${p.field}: ${p.problem}. ${p.fix}.`;
+  return oneLine(`${p.subject}: ${p.field}: ${p.problem}. ${p.fix}.`);
 }
 
 /** Shorthand used by the rules. */

@@ -6,8 +6,9 @@ import { PersistenceType } from '../spec/persistence-type';
 import { isValidRange, portCount } from '../spec/ports';
 import { Protocol } from '../spec/protocol';
 import { ProxyMode } from '../spec/proxy-mode';
-import { ApplianceSpec, VirtualServiceSpec } from '../spec/virtual-service-spec';
-import { addressFamily, insideAnySubnet, isIpv4Netmask, printable, unusableAddressReason } from './addresses';
+import { DICOM_PORTS, HL7_PORTS } from '../spec/defaults';
+import { ApplianceSpec, RealServerSpec, VirtualServiceSpec } from '../spec/virtual-service-spec';
+import { addressFamily, canonicalAddress, insideAnySubnet, isIpv4Netmask, printable, unusableAddressReason } from './addresses';
 import {
   AE_TITLE_FORMAT,
   COOKIE_NAME_FORMAT,
@@ -24,6 +25,35 @@ import {
 } from './formats';
 import { problem, ValidationProblem } from './problem';
 import { describeRange, inRange, NumberRange, RANGES } from './ranges';
+
+/** Application checks that speak their protocol in plain text, and that protocol's TLS port. */
+const PLAINTEXT_CHECK_TLS_PORTS: Partial<Record<HealthCheckType, { protocol: string; port: number }>> = {
+  [HealthCheckType.DICOM_ASSOCIATION]: { protocol: 'DICOM', port: DICOM_PORTS.tls },
+  [HealthCheckType.HL7_MLLP]: { protocol: 'HL7', port: HL7_PORTS.tls },
+};
+
+/** Whether the VIP forwards every real server to the port the client used, whatever port is given (DR, or several ports). */
+function ignoresRipPort(vip: VirtualServiceSpec): boolean {
+  return (vip.layer === 4 && vip.forwarding === ForwardingMethod.DR) || portCount(vip.ports) > 1;
+}
+
+function ripAddressKey(rip: RealServerSpec): string {
+  return canonicalAddress(rip.address);
+}
+
+/** The port a real server is reached on, as far as telling two real servers apart goes. */
+function ripPortKey(vip: VirtualServiceSpec, rip: RealServerSpec): string {
+  return ignoresRipPort(vip) || rip.port === undefined ? 'vip' : String(rip.port);
+}
+
+/**
+ * Whether a real server is the VIP itself: at its address and on a port it listens on. Another
+ * port of its own host is a real server (a proxy, or IPVS NAT to a local service).
+ */
+function sendsToItself(vip: VirtualServiceSpec, rip: RealServerSpec): boolean {
+  if (ripAddressKey(rip) !== canonicalAddress(vip.address)) return false;
+  return rip.port === undefined || vip.ports.ranges.some((r) => rip.port! >= r.first && rip.port! <= r.last);
+}
 
 /** One rule about one VIP: the problems it finds, none when the VIP passes. */
 type VirtualServiceRule = (vip: VirtualServiceSpec, appliance: ApplianceSpec) => ValidationProblem[];
@@ -63,7 +93,11 @@ const portRules: VirtualServiceRule = (vip) => {
   const problems: ValidationProblem[] = [];
   if (vip.ports.ranges.length === 0) problems.push(problem(vip.name, 'ports', 'no port is given', 'Give at least one port, e.g. Ports.single(104)'));
   for (const range of vip.ports.ranges.filter((r) => !isValidRange(r))) {
-    problems.push(problem(vip.name, 'ports', `${printable(range.first)}-${printable(range.last)} is not a valid port or ordered range`, 'Use ports from 1 to 65535, and ranges with the lower port first'));
+    const given = range.first === range.last ? `port ${printable(range.first)} is not a valid port` : `${printable(range.first)}-${printable(range.last)} is not a valid ordered range`;
+    problems.push(problem(vip.name, 'ports', given, 'Use ports from 1 to 65535, and ranges with the lower port first'));
+  }
+  if (vip.ports.allExcept && vip.ports.allExcept.length === 0) {
+    problems.push(problem(vip.name, 'ports.allExcept', '"every TCP port except" names no port, so the VIP would take every port of its address, the appliance\'s own services\' too', 'List the ports to leave out, e.g. Ports.allTcpExcept([20000]), or list the VIP\'s ports'));
   }
   for (const port of vip.ports.allExcept ?? []) {
     problems.push(...number(vip, 'ports.allExcept', port, RANGES.port));
@@ -127,6 +161,11 @@ const healthCheckRules: VirtualServiceRule = (vip) => {
   if (check.caFile !== undefined && check.kind !== HealthCheckType.HTTPS_GET) {
     problems.push(problem(vip.name, 'healthCheck.caFile', `a CA file verifies HTTPS servers, and this is a ${check.kind} check`, 'Remove caFile, or use HealthCheck.httpsGet()'));
   }
+  const checkedPort = check.port ?? (portCount(vip.ports) === 1 ? vip.ports.ranges[0].first : undefined);
+  const tlsPort = PLAINTEXT_CHECK_TLS_PORTS[check.kind];
+  if (tlsPort !== undefined && checkedPort === tlsPort.port) {
+    problems.push(problem(vip.name, 'healthCheck', `a ${check.kind} check speaks plain ${tlsPort.protocol} to port ${tlsPort.port}, ${tlsPort.protocol} over TLS, so every real server would be marked down`, 'Use HealthCheck.connect() on the TLS port, or check the plain port with port in the check options'));
+  }
   if (PORT_CHECKS.includes(check.kind) && check.port === undefined && portCount(vip.ports) > 1) {
     problems.push(problem(vip.name, 'healthCheck.port', `a ${check.kind} check on a VIP with several ports must name the port it checks`, 'Set port in the health check options, e.g. HealthCheck.connect({ port: 8080 })'));
   }
@@ -159,6 +198,7 @@ const realServerRules: VirtualServiceRule = (vip, appliance) => {
     problems.push(problem(vip.name, 'realServers', 'the VIP has no real server', 'Add at least one with realServers or addRealServer()'));
   }
   const seen = new Set<string>();
+  const servedBy = new Map<string, string>();
   const multiPort = portCount(vip.ports) > 1;
   const vipPort = vip.ports.ranges[0]?.first;
   for (const rip of vip.realServers) {
@@ -183,6 +223,16 @@ const realServerRules: VirtualServiceRule = (vip, appliance) => {
       problems.push(problem(vip.name, `${field}.port`, 'a VIP with several ports forwards each port to the same port, so a real server port cannot be set', 'Remove the port'));
     } else if (rip.port !== undefined && vip.forwarding === ForwardingMethod.DR && rip.port !== vipPort) {
       problems.push(problem(vip.name, `${field}.port`, `DR cannot translate ports (VIP port ${vipPort}, real server port ${rip.port})`, 'Remove the port, or use ForwardingMethod.NAT, SNAT or a ReverseProxyVip'));
+    }
+    if (sendsToItself(vip, rip)) {
+      problems.push(problem(vip.name, `${field}.address`, `${rip.address} is the VIP's own address and port, so the VIP would send traffic to itself`, "Give the real server's own address, or another port"));
+    }
+    const key = `${ripAddressKey(rip)}|${ripPortKey(vip, rip)}`;
+    const twin = servedBy.get(key);
+    if (twin !== undefined) {
+      problems.push(problem(vip.name, `${field}.address`, `${rip.address}${rip.port !== undefined && !ignoresRipPort(vip) ? ` port ${rip.port}` : ''} is also real server ${twin} of this VIP, and one address and port is one real server`, `Remove one of the two${ignoresRipPort(vip) ? '' : ', or give them different ports'}`));
+    } else {
+      servedBy.set(key, printable(rip.name));
     }
     const sameFamilyNeeded = vip.layer === 4;
     const ripFamily = addressFamily(rip.address);
@@ -211,7 +261,8 @@ const VIRTUAL_SERVICE_RULES: VirtualServiceRule[] = [
 
 /** Every problem of one VIP on its own (rules across VIPs are in appliance-rules). */
 export function validateVirtualService(vip: VirtualServiceSpec, appliance: ApplianceSpec): ValidationProblem[] {
-  return VIRTUAL_SERVICE_RULES.flatMap((rule) => rule(vip, appliance));
+  // Rules name the VIP as given; messages name an unnamed one so that they keep their form.
+  return VIRTUAL_SERVICE_RULES.flatMap((rule) => rule(vip, appliance)).map((p) => (p.subject === '' ? { ...p, subject: '(unnamed VIP)' } : p));
 }
 
 /** Legal but risky: each warning has a stable identifier in brackets. */

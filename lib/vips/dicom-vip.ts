@@ -1,7 +1,10 @@
 import { Construct } from 'constructs';
+import { DICOM_PORTS } from '../spec/defaults';
 import { HealthCheck } from '../spec/health-check';
 import { Layer4Vip } from './layer4-vip';
 import { ProtocolVipProps, withProtocolDefaults } from './protocol-vip-props';
+import { declareProps } from '../validation/props-contract';
+import { PROTOCOL_VIP_PROPS_SCHEMA } from '../validation/props-schemas';
 
 /**
  * Properties of a {@link DicomVip}: ports default to 104, or 2762 with `tls`.
@@ -22,6 +25,7 @@ export class DicomVip extends Layer4Vip {
    * @param props its address, real servers, and any default to change
    */
   constructor(scope: Construct, id: string, props: DicomVipProps) {
-    super(scope, id, withProtocolDefaults(props, { plainPort: 104, tlsPort: 2762, applicationCheck: () => HealthCheck.dicomAssociation() }));
+    super(scope, id, withProtocolDefaults(props, { plainPort: DICOM_PORTS.plain, tlsPort: DICOM_PORTS.tls, applicationCheck: () => HealthCheck.dicomAssociation() }));
+    declareProps(this, PROTOCOL_VIP_PROPS_SCHEMA, props);
   }
 }

@@ -1,7 +1,10 @@
 import { Construct } from 'constructs';
+import { HL7_PORTS } from '../spec/defaults';
 import { HealthCheck } from '../spec/health-check';
 import { Layer4Vip } from './layer4-vip';
 import { ProtocolVipProps, withProtocolDefaults } from './protocol-vip-props';
+import { declareProps } from '../validation/props-contract';
+import { PROTOCOL_VIP_PROPS_SCHEMA } from '../validation/props-schemas';
 
 /**
  * Properties of an {@link Hl7Vip}: ports default to 2575, or 2576 with `tls` (as Centricity PACS uses it).
@@ -21,6 +24,7 @@ export class Hl7Vip extends Layer4Vip {
    * @param props its address, real servers, and any default to change
    */
   constructor(scope: Construct, id: string, props: Hl7VipProps) {
-    super(scope, id, withProtocolDefaults(props, { plainPort: 2575, tlsPort: 2576, applicationCheck: () => HealthCheck.hl7Mllp() }));
+    super(scope, id, withProtocolDefaults(props, { plainPort: HL7_PORTS.plain, tlsPort: HL7_PORTS.tls, applicationCheck: () => HealthCheck.hl7Mllp() }));
+    declareProps(this, PROTOCOL_VIP_PROPS_SCHEMA, props);
   }
 }

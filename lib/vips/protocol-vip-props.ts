@@ -2,6 +2,7 @@ import { ForwardingMethod } from '../spec/forwarding-method';
 import { HealthCheck } from '../spec/health-check';
 import { Ports } from '../spec/ports';
 import { Layer4VipProps } from './layer4-vip';
+import { objectOr } from '../spec/object-or';
 import { VirtualServiceBaseProps } from './virtual-service-props';
 
 /**
@@ -28,9 +29,11 @@ export interface ProtocolDefaults {
 
 /** The Layer 4 props of a protocol VIP: its port and check unless the user gave them. */
 export function withProtocolDefaults(props: ProtocolVipProps, defaults: ProtocolDefaults): Layer4VipProps {
+  const given = objectOr(props) as ProtocolVipProps;
+  const { tls, ...layer4 } = given;
   return {
-    ...props,
-    ports: props.ports ?? Ports.single(props.tls ? defaults.tlsPort : defaults.plainPort),
-    healthCheck: props.healthCheck ?? (props.tls ? HealthCheck.connect() : defaults.applicationCheck()),
+    ...layer4,
+    ports: given.ports ?? Ports.single(tls ? defaults.tlsPort : defaults.plainPort),
+    healthCheck: given.healthCheck ?? (tls ? HealthCheck.connect() : defaults.applicationCheck()),
   };
 }

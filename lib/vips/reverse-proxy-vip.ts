@@ -2,7 +2,10 @@ import { Construct } from 'constructs';
 import { ClientAddressMode } from '../spec/client-address-mode';
 import { DEFAULT_LAYER7_IDLE_TIMEOUT_SECONDS } from '../spec/defaults';
 import { HealthCheck } from '../spec/health-check';
-import { Ports } from '../spec/ports';
+import { Ports, portsSpecOf } from '../spec/ports';
+import { declareProps } from '../validation/props-contract';
+import { REVERSE_PROXY_VIP_PROPS_SCHEMA } from '../validation/props-schemas';
+import { objectOr } from '../spec/object-or';
 import { Protocol } from '../spec/protocol';
 import { ProxyMode } from '../spec/proxy-mode';
 import { VirtualService } from './virtual-service';
@@ -42,13 +45,14 @@ export class ReverseProxyVip extends VirtualService {
    */
   constructor(scope: Construct, id: string, props: ReverseProxyVipProps) {
     super(scope, id, props, HealthCheck.connect());
-    this.layer7 = props;
+    this.layer7 = objectOr(props) as ReverseProxyVipProps;
+    declareProps(this, REVERSE_PROXY_VIP_PROPS_SCHEMA, props);
   }
 
   protected layerSpec(): VirtualServiceLayerSpec {
     return {
       layer: 7,
-      ports: this.layer7.ports.toSpec(),
+      ports: portsSpecOf(this.layer7.ports),
       protocol: Protocol.TCP,
       proxyMode: this.layer7.proxyMode ?? ProxyMode.TCP,
       clientAddress: this.layer7.clientAddress ?? ClientAddressMode.NONE,

@@ -4,17 +4,23 @@ import { LoadBalancerAppliance } from '../appliance/load-balancer-appliance';
 import { markAsVirtualService } from '../appliance/virtual-service-marker';
 import { addVirtualServiceResources } from '../provision/virtual-service-resources';
 import { IVirtualServiceSource } from '../appliance/virtual-service-source';
-import { canonicalAddress } from '../validation/addresses';
+import { canonicalAddress, printable } from '../validation/addresses';
 import { DEFAULT_WEIGHT } from '../spec/defaults';
 import { HealthCheck } from '../spec/health-check';
 import { Persistence } from '../spec/persistence';
 import { RealServerProps } from '../spec/real-server';
 import { RealServerState } from '../spec/real-server-state';
+import { portsListedTwice } from '../spec/ports';
 import { Scheduler } from '../spec/scheduler';
 import { RealServerSpec, SPEC_SCHEMA_VERSION, VirtualServiceSpec } from '../spec/virtual-service-spec';
 import { withoutUndefined } from '../spec/without-undefined';
-import { formatProblem } from '../validation/problem';
-import { validateVirtualService, virtualServiceWarnings } from '../validation/virtual-service-rules';
+import { formatProblem, ValidationProblem } from '../validation/problem';
+import { declaredPropsProblems, factoryOptionProblems } from '../validation/props-contract';
+import { notReservedId } from '../validation/reserved-ids';
+import { objectOr } from '../spec/object-or';
+import { schemaProblems } from '../validation/schema-problems';
+import { isVirtualServiceSpec, virtualServiceSpecProblems } from '../validation/spec-contract';
+import { virtualServiceWarnings } from '../validation/virtual-service-rules';
 import { VirtualServiceBaseProps } from './virtual-service-props';
 import { VirtualServiceLayerSpec } from './virtual-service-layer-spec';
 
@@ -32,6 +38,8 @@ export abstract class VirtualService extends Construct implements IVirtualServic
   private readonly realServers: RealServerProps[];
   private healthCheck: HealthCheck;
   private persistence: Persistence;
+  /** Problems of arguments given to methods after construction (`configureHealthCheck(...)`). */
+  private readonly callProblems: ValidationProblem[] = [];
 
   /**
    * @param scope the LoadBalancerAppliance (or a construct inside it)
@@ -40,14 +48,17 @@ export abstract class VirtualService extends Construct implements IVirtualServic
    * @param defaultHealthCheck the check of this kind of VIP when `props.healthCheck` is not given
    */
   protected constructor(scope: Construct, id: string, props: VirtualServiceBaseProps, defaultHealthCheck: HealthCheck) {
-    super(scope, id);
+    super(scope, notReservedId(id, 'VIP'));
     markAsVirtualService(this);
     this.appliance = LoadBalancerAppliance.of(this);
-    this.baseProps = props;
-    this.name = props.name ?? id;
-    this.realServers = [...(props.realServers ?? [])];
-    this.healthCheck = props.healthCheck ?? defaultHealthCheck;
-    this.persistence = props.persistence ?? Persistence.none();
+    // Props are checked against their schema at synth; until then they are read defensively.
+    const given = objectOr(props) as VirtualServiceBaseProps;
+    this.baseProps = given;
+    // A name that is not text is reported at synth; the id stands in, so Terraform values stay text.
+    this.name = typeof given.name === 'string' ? given.name : id;
+    this.realServers = Array.isArray(given.realServers) ? [...given.realServers] : [];
+    this.healthCheck = given.healthCheck instanceof HealthCheck ? given.healthCheck : defaultHealthCheck;
+    this.persistence = given.persistence instanceof Persistence ? given.persistence : Persistence.none();
     this.node.addValidation({ validate: () => this.validate() });
     addVirtualServiceResources(this);
   }
@@ -59,12 +70,14 @@ export abstract class VirtualService extends Construct implements IVirtualServic
 
   /** Replaces the health check. */
   public configureHealthCheck(check: HealthCheck): void {
-    this.healthCheck = check;
+    if (check instanceof HealthCheck) this.healthCheck = check;
+    else this.callProblems.push(...schemaProblems({ instanceOf: 'HealthCheck' }, check, this.subject, 'configureHealthCheck'));
   }
 
   /** Replaces the persistence. */
   public configurePersistence(persistence: Persistence): void {
-    this.persistence = persistence;
+    if (persistence instanceof Persistence) this.persistence = persistence;
+    else this.callProblems.push(...schemaProblems({ instanceOf: 'Persistence' }, persistence, this.subject, 'configurePersistence'));
   }
 
   /** The resolved spec of this VIP as it stands now. */
@@ -88,20 +101,40 @@ export abstract class VirtualService extends Construct implements IVirtualServic
       clientTimeoutSeconds: layer.clientTimeoutSeconds,
       serverTimeoutSeconds: layer.serverTimeoutSeconds,
       maxConnections: this.baseProps.maxConnections,
-      realServers: this.realServers.map(resolveRealServer),
+      realServers: this.realServers.filter((rip) => rip !== null && typeof rip === 'object').map(resolveRealServer),
     });
+  }
+
+  /** Legal but probably unintended props (a port listed twice), as warnings. */
+  private propsWarnings(): string[] {
+    const ports = (this.baseProps as { ports?: unknown }).ports;
+    return portsListedTwice(ports).map((port) => `[pacs-lb:port-listed-twice] ${this.subject}: ports: port ${port} is listed twice, and it is one listener. Remove the repetition.`);
   }
 
   /** The fields this kind of VIP decides for its layer. */
   protected abstract layerSpec(): VirtualServiceLayerSpec;
 
+  /** The name messages start with, whatever was given. */
+  private get subject(): string {
+    return printable(this.name) !== '' ? printable(this.name) : printable(this.node.id);
+  }
+
+  /** Props first (types, enums, keys), then the spec contract; warnings only for a spec that meets the schema. */
   private validate(): string[] {
+    const props = [
+      ...declaredPropsProblems(this, this.subject, Array.isArray(this.baseProps.realServers) ? { realServers: this.realServers } : {}),
+      ...factoryOptionProblems(this.healthCheck, this.subject, 'healthCheck'),
+      ...factoryOptionProblems(this.persistence, this.subject, 'persistence'),
+    ];
+    if (props.length > 0 || this.callProblems.length > 0) return [...props, ...this.callProblems].map(formatProblem);
     const spec = this.toSpec();
     const appliance = this.appliance.toSpec();
-    for (const warning of virtualServiceWarnings(spec, appliance)) {
-      if (!this.node.metadata.some((m) => m.data === warning)) Annotations.of(this).addWarning(warning);
+    if (isVirtualServiceSpec(spec)) {
+      for (const warning of [...virtualServiceWarnings(spec, appliance), ...this.propsWarnings()]) {
+        if (!this.node.metadata.some((m) => m.data === warning)) Annotations.of(this).addWarning(warning);
+      }
     }
-    return validateVirtualService(spec, appliance).map(formatProblem);
+    return virtualServiceSpecProblems(spec, appliance).map(formatProblem);
   }
 }
 

@@ -1,7 +1,6 @@
 import { SPEC_SCHEMA_VERSION } from '../../spec/virtual-service-spec';
-import { validateAppliance } from '../../validation/appliance-rules';
 import { formatProblem } from '../../validation/problem';
-import { validateVirtualService } from '../../validation/virtual-service-rules';
+import { applianceSpecProblems, synthesizedSpecProblems } from '../../validation/spec-contract';
 import { applianceVocabularyProblems } from '../../targets/loadbalancer-org/appliance-vocabulary';
 import { EXIT } from '../exit-codes';
 import { readSynthesizedFolder, SynthesizedAppliance } from '../synth-folder';
@@ -9,18 +8,15 @@ import { CliContext } from './context';
 
 /** Every problem of one synthesized appliance: format version, appliance rules, each VIP's rules, its lbcli overrides. Pure. */
 export function synthesizedProblems(found: SynthesizedAppliance): string[] {
-  const specs = [found.appliance, ...found.vips];
+  const specs = [found.appliance, ...found.vips] as unknown as ({ name?: unknown; schemaVersion?: unknown } | null)[];
   const versions = specs
-    .filter((s) => s.schemaVersion !== SPEC_SCHEMA_VERSION)
-    .map((s) => `${s.name}: schemaVersion: is ${JSON.stringify(s.schemaVersion)}, this pacs-lb understands ${SPEC_SCHEMA_VERSION}. Use the pacs-lb of the library version that synthesized it.`);
+    .filter((s) => s?.schemaVersion !== SPEC_SCHEMA_VERSION)
+    .map((s) => `${String(s?.name)}: schemaVersion: is ${JSON.stringify(s?.schemaVersion)}, this pacs-lb understands ${SPEC_SCHEMA_VERSION}. Use the pacs-lb of the library version that synthesized it.`);
   if (versions.length > 0) return versions;
-  return [
-    ...[
-      ...validateAppliance(found.appliance, found.vips),
-      ...found.vips.flatMap((vip) => validateVirtualService(vip, found.appliance)),
-    ].map(formatProblem),
-    ...applianceVocabularyProblems(found.appliance).map((p) => `${found.appliance.name}: ${p}`),
-  ];
+  const contract = synthesizedSpecProblems(found.appliance, found.vips).map(formatProblem);
+  // The lbcli vocabulary is read only from an appliance spec that conforms to the contract.
+  if (applianceSpecProblems(found.appliance).length > 0) return contract;
+  return [...contract, ...applianceVocabularyProblems(found.appliance).map((p) => `${found.appliance.name}: ${p}`)];
 }
 
 /** `pacs-lb validate [folder]`: checks a synthesized folder with the same rules as synth. */

@@ -43,16 +43,51 @@ function realServerLines(vip: VirtualServiceSpec, rip: RealServerSpec): string[]
   const vipPort = singlePort(vip);
   const port = vipPort === undefined ? 0 : rip.port ?? vipPort;
   const checkPort = vip.healthCheck.port ?? rip.port ?? vipPort ?? 0;
-  const weight = rip.state === RealServerState.DRAIN ? 0 : rip.weight;
+  const limits = [
+    ...(rip.maxConnections !== undefined ? [`  uthreshold ${rip.maxConnections}`] : []),
+    ...(rip.minConnections !== undefined ? [`  lthreshold ${rip.minConnections}`] : []),
+  ];
+  if (hasNoWeight(vip)) {
+    return [
+      `# real server ${rip.name} (no weight in this VIP: held at weight 0 by a check that always fails, open connections kept)`,
+      `real_server ${rip.address} ${port} {`,
+      '  weight 1',
+      '  inhibit_on_failure',
+      ...limits,
+      '  MISC_CHECK {',
+      `    misc_path "${ALWAYS_FAILING_CHECK}"`,
+      '  }',
+      '}',
+    ];
+  }
+  const weight = effectiveWeight(rip);
   return [
     `# real server ${rip.name}${rip.state === RealServerState.DRAIN ? ' (drain: weight 0, open connections kept)' : ''}`,
     `real_server ${rip.address} ${port} {`,
     `  weight ${weight}`,
-    ...(rip.maxConnections !== undefined ? [`  uthreshold ${rip.maxConnections}`] : []),
-    ...(rip.minConnections !== undefined ? [`  lthreshold ${rip.minConnections}`] : []),
+    ...limits,
     ...indent(checkerLines(vip.healthCheck, { vip, rip, port: checkPort })),
     '}',
   ];
+}
+
+/** The IPVS weight of a real server that is not halted: 0 when drained. */
+function effectiveWeight(rip: RealServerSpec): number {
+  return rip.state === RealServerState.DRAIN ? 0 : rip.weight;
+}
+
+/** A check program that always fails: root-owned on every Linux, so keepalived's script security accepts it. */
+const ALWAYS_FAILING_CHECK = '/bin/false';
+
+/**
+ * Whether the real servers of a VIP that are not halted add up to weight 0 (all drained or at
+ * weight 0): a normal state during maintenance, which keepalived refuses as written (its quorum
+ * of 1 exceeds the total weight 0). Such a VIP's servers are written at weight 1 with
+ * `inhibit_on_failure` and a check that always fails, so keepalived holds each in IPVS at weight
+ * 0: no new connections, open ones kept, which is what drain and weight 0 mean.
+ */
+function hasNoWeight(vip: VirtualServiceSpec): boolean {
+  return vip.realServers.filter((rip) => rip.state !== RealServerState.HALT).every((rip) => effectiveWeight(rip) === 0);
 }
 
 function persistenceLines(vip: VirtualServiceSpec): string[] {

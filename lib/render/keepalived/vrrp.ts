@@ -45,11 +45,13 @@ function block(name: string, lines: string[]): string[] {
  * addresses, and no authentication secret is written (VRRP authentication is deprecated and
  * would put a secret in the file). Addresses of the other family than the management addresses
  * go in `virtual_ipaddress_excluded` (brought up, not advertised). A single appliance holds the
- * addresses as `static_ipaddress`.
+ * addresses as `static_ipaddress`. A pair without VIPs gets no VRRP instance.
  */
 export function addressLines(appliance: ApplianceSpec, vips: VirtualServiceSpec[]): string[] {
   const addresses = vipAddresses(vips, vipInterface(appliance));
   if (appliance.managementAddresses.length < 2) return block('static_ipaddress', addresses);
+  // A pair without VIPs has nothing to fail over, and keepalived refuses a VRRP instance without an address.
+  if (addresses.length === 0) return [];
   const family = addressFamily(appliance.managementAddresses[0]) === 'ipv6' ? '/128' : '/32';
   const advertised = addresses.filter((a) => a.includes(`${family} `));
   const excluded = addresses.filter((a) => !a.includes(`${family} `));

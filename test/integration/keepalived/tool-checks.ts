@@ -77,3 +77,8 @@ export function nftChecks(rulesets: string[]): ToolResult[] {
 export function shellSyntaxChecks(scripts: string[], shell: 'sh' | 'bash'): ToolResult[] {
   return runMany(['env'], [], `${shell} -n "$input"`, scripts);
 }
+
+/** `haproxy -c` on each configuration (HAProxy prints warnings and alerts even with -q). */
+export function haproxyConfigChecks(configs: string[]): ToolResult[] {
+  return runMany(['env'], [], 'haproxy -c -q -f "$input"', configs);
+}

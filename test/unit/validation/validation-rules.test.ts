@@ -97,13 +97,13 @@ const CASES: RuleCase[] = [
     rule: 'ports are 1-65535',
     passing: (a) => dr(a, 'web', { ports: Ports.single(65535) }),
     failing: (a) => dr(a, 'web', { ports: Ports.single(65536) }),
-    message: 'web: ports: 65536-65536 is not a valid port or ordered range. Use ports from 1 to 65535, and ranges with the lower port first.',
+    message: 'web: ports: port 65536 is not a valid port. Use ports from 1 to 65535, and ranges with the lower port first.',
   },
   {
     rule: 'port ranges are ordered',
     passing: (a) => dr(a, 'web', { ports: Ports.between(800, 900), healthCheck: HealthCheck.connect({ port: 800 }) }),
     failing: (a) => dr(a, 'web', { ports: Ports.between(900, 800), healthCheck: HealthCheck.connect({ port: 800 }) }),
-    message: 'web: ports: 900-800 is not a valid port or ordered range. Use ports from 1 to 65535, and ranges with the lower port first.',
+    message: 'web: ports: 900-800 is not a valid ordered range. Use ports from 1 to 65535, and ranges with the lower port first.',
   },
   {
     rule: 'no two VIPs on the same address, port and protocol',
@@ -272,7 +272,7 @@ const CASES: RuleCase[] = [
     badAppliance: { vipInterface: 'eth0; reboot' },
     passing: (a) => dr(a, 'web'),
     failing: (a) => dr(a, 'web'),
-    message: 'lb1: vipInterface: "eth0; reboot" is not an interface name. Use 1-15 characters: letters, digits, "_", ".", ":" and "-", starting with a letter or digit.',
+    message: 'lb1: vipInterface: "eth0; reboot" is not an interface name. Use 1-15 characters: letters, digits, "_", "." and "-", starting with a letter or digit (an alias label such as eth0:1 is not an interface).',
   },
   {
     rule: 'appliance subnets are CIDR',

@@ -59,6 +59,8 @@ function persistence(http: boolean): fc.Arbitrary<PersistenceSpec> {
 }
 
 const address = (ipv6: boolean, n: number) => (ipv6 ? `2001:db8::${n.toString(16)}` : `198.51.100.${n % 250 + 1}`);
+/** Real servers live apart from VIP addresses (a real server at the VIP's own address and port is refused). */
+const serverAddress = (ipv6: boolean, n: number) => (ipv6 ? address(true, n + 0x1000) : `203.0.113.${n % 250 + 1}`);
 
 /** One valid Layer 7 VIP named `name`, without spec fields the test fills in. */
 export function layer7Spec(name: string): fc.Arbitrary<VirtualServiceSpec> {
@@ -86,8 +88,9 @@ export function layer7Spec(name: string): fc.Arbitrary<VirtualServiceSpec> {
         clientTimeoutSeconds: fc.integer({ min: 1, max: 86400 }),
         serverTimeoutSeconds: fc.integer({ min: 1, max: 86400 }),
         maxConnections: fc.option(fc.integer({ min: 1, max: 1_000_000 }), { nil: undefined }),
-        realServers: fc.array(server, { minLength: 1, maxLength: 4 }).map((servers) =>
-          servers.map(({ ipv6: v6, n, ...rest }, i): RealServerSpec => JSON.parse(JSON.stringify({ name: `rs-${i + 1}`, address: address(v6, n + 0x1000), ...rest }))),
+        // One address is one real server in a VIP (a validation rule): addresses are drawn unique.
+        realServers: fc.uniqueArray(server, { minLength: 1, maxLength: 4, selector: (s) => `${s.ipv6}|${s.n}` }).map((servers) =>
+          servers.map(({ ipv6: v6, n, ...rest }, i): RealServerSpec => JSON.parse(JSON.stringify({ name: `rs-${i + 1}`, address: serverAddress(v6, n), ...rest }))),
         ),
       });
     })

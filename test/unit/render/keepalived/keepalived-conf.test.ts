@@ -212,7 +212,10 @@ describe('keepalived.conf VIP addresses', () => {
   it('IPv6 VIP addresses of an IPv4 pair are brought up but not advertised (virtual_ipaddress_excluded)', () => {
     const conf = render(
       site(
-        (a) => layer4(a, 'V6', { ports: Ports.single(104), address: '2001:db8::100', realServers: [{ name: 'A', address: '2001:db8::21' }] }),
+        (a) => {
+          layer4(a, 'V4', { ports: Ports.single(104) });
+          layer4(a, 'V6', { ports: Ports.single(104), address: '2001:db8::100', realServers: [{ name: 'A', address: '2001:db8::21' }] });
+        },
         { ...pair, subnets: ['192.0.2.0/24', '2001:db8::/64'] },
       ),
     );
