@@ -1,6 +1,6 @@
 /**
- * `cdktf synth/diff/deploy/destroy` for real: the cdktf CLI drives OpenTofu (built by
- * scripts/engine/build-engine.sh), whose null resources run the `pacs-lb` CLI (compiled from
+ * `cdktf synth/diff/deploy/destroy` for real: the cdktf CLI drives each engine present
+ * (Terraform and/or OpenTofu, see scripts/engine/build-engine.sh), whose null resources run the `pacs-lb` CLI (compiled from
  * lib/) against the Loadbalancer.org appliance CONTRACT DOUBLE (test/support/appliance-double.ts),
  * and against the local HAProxy target (a real HAProxy, storescp archives, echoscu on loopback).
  * The app is test/e2e/fixtures/pacs-app: the example site, the small test site or the local HAProxy site.
@@ -17,7 +17,7 @@ import { ApplianceDouble, Command } from '../support/appliance-double';
 import { echoscu, startStorescp, stopAllPeers } from '../support/dicom-peers';
 import { freePort } from '../support/free-port';
 import { waitForServer } from '../support/live-haproxy';
-import { Engine, RunResult, runWithEngine, succeeded, tofuOk, useEngine } from '../support/engine';
+import { availableEngines, engineOk, RunResult, runWithEngine, succeeded } from '../support/engine';
 import { awkwardTempDir, cliEnvironment, compileCli, SECRET, startDouble } from '../integration/cli/harness';
 import { TEST_SITE_STACK } from '../integration/cli/test-site';
 import { LOCAL_HAPROXY_STACK } from './fixtures/pacs-app/local-haproxy-site';
@@ -27,7 +27,7 @@ const CDKTF = join(__dirname, '..', '..', 'node_modules', '.bin', 'cdktf');
 const EXAMPLE_STACK = 'centricity-pacs';
 const EXAMPLE_APPLIANCE = 'lb-pacs';
 
-/** Lets OpenTofu install the null provider from the mirror only (see docs/engine.md). */
+/** Lets the engine install the null provider from the mirror only (see docs/engine.md). */
 const NO_REGISTRY = '--skip-provider-lock';
 
 function withoutAction(command: Command): Command {
@@ -68,8 +68,7 @@ interface AppRun {
   readonly env: NodeJS.ProcessEnv;
 }
 
-describe('cdktf deploy, diff and destroy with OpenTofu against the appliance contract double', () => {
-  const engine = useEngine();
+describe.each(availableEngines())('cdktf deploy, diff and destroy with $label against the appliance contract double', (engine) => {
   let cli: string[];
   let double: ApplianceDouble;
 
@@ -105,8 +104,7 @@ describe('cdktf deploy, diff and destroy with OpenTofu against the appliance con
   }
 
   function cdktf(run: AppRun, args: readonly string[], extra: NodeJS.ProcessEnv = {}): Promise<RunResult> {
-    const e: Engine = engine();
-    return succeeded(`cdktf ${args.join(' ')}`, runWithEngine(e, CDKTF, [...args, '--output', run.output], APP_DIR, { ...run.env, ...extra }));
+    return succeeded(`cdktf ${args.join(' ')}`, runWithEngine(engine, CDKTF, [...args, '--output', run.output], APP_DIR, { ...run.env, ...extra }));
   }
 
   it('the example: validate passes, deploy from empty holds exactly the reference VIP set, no credential reaches state or logs, destroy empties the appliance', async () => {
@@ -114,8 +112,8 @@ describe('cdktf deploy, diff and destroy with OpenTofu against the appliance con
     const stackDir = join(run.output, 'stacks', EXAMPLE_STACK);
 
     await cdktf(run, ['synth']);
-    await tofuOk(engine(), stackDir, ['init', '-input=false']);
-    expect((await tofuOk(engine(), stackDir, ['validate'])).stdout).toContain('Success! The configuration is valid.');
+    await engineOk(engine, stackDir, ['init', '-input=false']);
+    expect((await engineOk(engine, stackDir, ['validate'])).stdout).toContain('Success! The configuration is valid.');
 
     const deploy = await cdktf(run, ['deploy', EXAMPLE_STACK, '--auto-approve', NO_REGISTRY]);
 
@@ -153,8 +151,8 @@ describe('cdktf deploy, diff and destroy with OpenTofu against the appliance con
     const diff = await cdktf(run, ['diff', TEST_SITE_STACK, NO_REGISTRY, '--no-color'], weight);
     expect(diff.stdout).toContain('Plan: 2 to add, 0 to change, 2 to destroy.');
     expect(diff.stdout).toMatch(/~ weight += 100 -> 50/);
-    await tofuOk(engine(), stackDir, ['plan', '-input=false', '-out=weight.plan'], run.env);
-    const plan = JSON.parse((await tofuOk(engine(), stackDir, ['show', '-json', 'weight.plan'], run.env)).stdout);
+    await engineOk(engine, stackDir, ['plan', '-input=false', '-out=weight.plan'], run.env);
+    const plan = JSON.parse((await engineOk(engine, stackDir, ['show', '-json', 'weight.plan'], run.env)).stdout);
     const changed = (plan.resource_changes as { address: string; change: { actions: string[] } }[])
       .filter((c) => !c.change.actions.every((a) => a === 'no-op'))
       .map((c) => c.address)
