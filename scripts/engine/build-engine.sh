@@ -4,8 +4,7 @@
 #   (Terraform >= 1.5) and `tofu` (OpenTofu >= 1.6);
 # - OpenTofu built from the Go module proxy (through the tools module in tools/), ONLY when
 #   no engine is on the PATH, or when PACS_LB_BUILD_OPENTOFU=1 asks for it (to test OpenTofu
-#   on a machine that has only Terraform); an OpenTofu built earlier and still in the cache
-#   is used too, so a machine that has one keeps testing it;
+#   on a machine that has only Terraform; the build is cached, so asking again is cheap);
 # - always: the null provider stand-in (in null-provider/), plus a CLI configuration whose
 #   filesystem mirror lets `terraform init` / `tofu init` install it with no registry.
 #
@@ -156,10 +155,8 @@ main() {
   local tofu_dir="$cache_dir/opentofu-$tofu_version-$(inputs_hash "$tools_module")"
   local null_dir="$cache_dir/null-provider-$null_version-$(inputs_hash "$null_module")"
   rm -rf "$tofu_dir.tmp" "$null_dir.tmp"
-  if [[ ! -x "$tofu_dir/tofu" ]] && { [[ ${#engines[@]} -eq 0 ]] || [[ "${PACS_LB_BUILD_OPENTOFU:-}" == 1 ]]; }; then
-    build_tofu "$tofu_dir"
-  fi
-  if [[ -x "$tofu_dir/tofu" ]] && [[ " ${engines[*]} " != *" opentofu ${tofu_version#v} "* ]]; then
+  if [[ ${#engines[@]} -eq 0 ]] || [[ "${PACS_LB_BUILD_OPENTOFU:-}" == 1 ]]; then
+    [[ -x "$tofu_dir/tofu" ]] || build_tofu "$tofu_dir"
     engines+=("opentofu ${tofu_version#v} $tofu_dir/tofu")
   fi
   [[ -d "$null_dir/mirror" ]] || build_null_provider "$null_dir"
