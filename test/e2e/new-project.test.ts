@@ -89,14 +89,25 @@ describe('examples/new-project set up and deployed with the README steps', () =>
   }, 5 * 60_000);
 
   describe.each(engines)('with $label', (engine) => {
-    it('deploys to the local HAProxy target, passes a C-ECHO through the VIP, and destroys', async () => {
+    it('deploys to the local HAProxy target with no credentials, passes a C-ECHO through the VIP, and destroys: no process, sockets or specs left', async () => {
       const folder = fs.mkdtempSync('/tmp/plb-np-');
       const haproxy = new LocalHaproxyTarget({ folder });
       const archives = [await startStorescp(), await startStorescp()];
       const vipPort = await freePort();
-      const site = { SITE_LB_FOLDER: folder, SITE_VIP_PORT: String(vipPort), SITE_ARCHIVE_PORTS: archives.map((a) => a.port).join(',') };
+      // No appliance credentials: the local target needs none.
+      const site = {
+        SITE_LB_FOLDER: folder,
+        SITE_VIP_PORT: String(vipPort),
+        SITE_ARCHIVE_PORTS: archives.map((a) => a.port).join(','),
+        PACS_LB_API_KEY: undefined,
+        PACS_LB_USERNAME: undefined,
+        PACS_LB_PASSWORD: undefined,
+      };
       try {
         await shell(engine, deploy, project, site);
+        const running = await haproxy.status();
+        expect(running.running).toBe(true);
+        expect(running.servers.map((s) => `${s.vip}/${s.server}`)).toEqual(['Archive_Dicom/EA1', 'Archive_Dicom/EA2']);
         await waitForServer(haproxy, 'Archive_Dicom', 'EA1', 'UP');
         await waitForServer(haproxy, 'Archive_Dicom', 'EA2', 'UP');
         const echo = await echoscu('127.0.0.1', vipPort);
@@ -104,6 +115,9 @@ describe('examples/new-project set up and deployed with the README steps', () =>
 
         await shell(engine, destroy, project, site);
         expect((await haproxy.status()).running).toBe(false);
+        expect(fs.existsSync(`/proc/${running.masterPid}`)).toBe(false);
+        for (const file of ['master.sock', 'admin.sock', 'haproxy.pid']) expect(fs.existsSync(join(folder, file))).toBe(false);
+        expect(fs.readdirSync(join(folder, 'vips'))).toEqual([]);
         expect(JSON.parse(fs.readFileSync(join(project, 'terraform.site.tfstate'), 'utf8')).resources).toEqual([]);
       } finally {
         await haproxy.stop();
