@@ -83,7 +83,7 @@ export function availableEngines(): Engine[] {
 
 /**
  * The environment for the engine and for the cdktf CLI: our CLI configuration (the machine's
- * TF_CLI_CONFIG_FILE is replaced), OpenTofu as cdktf's engine binary, no update checks, no
+ * TF_CLI_CONFIG_FILE is replaced), the engine under test as cdktf's engine binary, no update checks, no
  * shared plugin cache, no colour.
  */
 export function engineEnv(engine: Engine, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
