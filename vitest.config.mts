@@ -1,4 +1,4 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 export default defineConfig({
   resolve: {
@@ -14,7 +14,14 @@ export default defineConfig({
         // Live tests measure failover and run real HAProxy, keepalived, dcmtk and OpenTofu:
         // one file at a time, so that one file's load does not skew another's timing.
         extends: true,
-        test: { name: 'live', include: ['test/integration/**/*.test.ts', 'test/e2e/**/*.test.ts', 'examples/**/*.test.ts'], fileParallelism: false },
+        // examples/new-project/ is a separate project (its own package.json): test/e2e/new-project.test.ts
+        // runs its test there, after installing the packed library into a copy of it.
+        test: {
+          name: 'live',
+          include: ['test/integration/**/*.test.ts', 'test/e2e/**/*.test.ts', 'examples/**/*.test.ts'],
+          exclude: [...configDefaults.exclude, 'examples/new-project/**'],
+          fileParallelism: false,
+        },
       },
     ],
   },

@@ -3,8 +3,10 @@
 # - the real peers the integration tests run, from Debian: HAProxy, keepalived, the OFFIS
 #   DICOM toolkit, socat, iproute2 (network namespaces), nftables, ping, sysctl, unshare, openssl,
 #   and Chromium with two fonts for the browser test of the visual report;
-# - the engine of the end-to-end tests: OpenTofu built from the Go module proxy and cached
-#   outside the repo (scripts/engine/build-engine.sh: 3-6 minutes cold, under a second warm).
+# - the engines of the end-to-end tests (scripts/engine/build-engine.sh, docs/engine.md): every
+#   Terraform or OpenTofu already on the PATH; OpenTofu is built from the Go module proxy only
+#   when neither is (3-6 minutes cold), plus the null provider stand-in (about a minute cold);
+#   cached outside the repo, under a second warm.
 # Idempotent: installs only what is missing. Needs root (or sudo) and Go.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -24,5 +26,5 @@ if [ "${#missing[@]}" -gt 0 ]; then
 fi
 echo "install-test-tools: ${packages[*]} present"
 
-bash scripts/engine/build-engine.sh >/dev/null
-echo "install-test-tools: engine built (see docs/engine.md)"
+engines=$(bash scripts/engine/build-engine.sh | sed -n 's/^PACS_LB_ENGINE=\([a-z]*\) \([^ ]*\) .*/\1 \2/p' | paste -sd, -)
+echo "install-test-tools: end-to-end engines: ${engines} (see docs/engine.md)"

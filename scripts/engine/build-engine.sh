@@ -1,18 +1,22 @@
 #!/usr/bin/env bash
-# Builds, once, the engine the end-to-end tests drive: OpenTofu (from the Go module
-# proxy, through the tools module in tools/) and the null provider stand-in (in
-# null-provider/), plus a CLI configuration whose filesystem mirror lets
-# `tofu init` install the null provider with no registry.
+# Prepares the engines the end-to-end tests drive, once:
+# - every engine already on the PATH whose version is recent enough: `terraform`
+#   (Terraform >= 1.5) and `tofu` (OpenTofu >= 1.6);
+# - OpenTofu built from the Go module proxy (through the tools module in tools/), ONLY when
+#   no engine is on the PATH, or when PACS_LB_BUILD_OPENTOFU=1 asks for it (to test OpenTofu
+#   on a machine that has only Terraform; the build is cached, so asking again is cheap);
+# - always: the null provider stand-in (in null-provider/), plus a CLI configuration whose
+#   filesystem mirror lets `terraform init` / `tofu init` install it with no registry.
 #
 # Results are cached outside the repository, keyed by version and by a hash of the
 # Go module files that pin them:
 #   ${PACS_LB_TOOLS_CACHE:-$HOME/.cache/cdktf-pacs-lb}/engine/
 # A second run with a warm cache only hashes a few files and prints the paths.
 #
-# Output (stdout, one KEY=path per line; progress goes to stderr):
-#   PACS_LB_TOFU=<OpenTofu binary>
+# Output (stdout, one KEY=value per line; progress goes to stderr):
+#   PACS_LB_ENGINE=<terraform|opentofu> <version> <binary>     (one line per engine)
 #   PACS_LB_TF_CLI_CONFIG=<CLI configuration file>
-# Callers export TF_CLI_CONFIG_FILE (and TOFU_CLI_CONFIG_FILE) to the second path.
+# Callers export TF_CLI_CONFIG_FILE (and TOFU_CLI_CONFIG_FILE) to the last path.
 #
 # Checksums: every module is checked against the go.sum files committed beside the
 # Go modules (-mod=readonly refuses anything missing from them); those were written
@@ -27,6 +31,11 @@ cache_dir="${PACS_LB_TOOLS_CACHE:-$HOME/.cache/cdktf-pacs-lb}/engine"
 # The null provider version the stand-in answers as: the one @cdktf/provider-null
 # 11.0.1 was generated from (its constraint is "~> 3.0").
 null_version=3.2.4
+
+# The oldest versions used from the PATH: the first of each with everything the tests and
+# cdktf 0.21 rely on (filesystem mirrors, `version -json`, `show -json` of a saved plan).
+min_terraform=1.5.0
+min_opentofu=1.6.0
 
 # Bump when the build flags below change, so cached builds made with the old flags are not reused.
 build_recipe=1
@@ -104,6 +113,31 @@ CONFIG
   mv "$file.tmp" "$file"
 }
 
+# True when version $1 (x.y.z) is at least $2.
+version_at_least() {
+  [[ "$(printf '%s\n%s\n' "$2" "$1" | sort -V | head -n1)" == "$2" ]]
+}
+
+# Prints "<kind> <version> <path>" for the engine binary $1 on the PATH, if it is recent enough.
+# The kind comes from what the binary says it is, not from its name.
+engine_on_path() {
+  local path first kind version minimum
+  path=$(command -v "$1") || return 0
+  first=$(CHECKPOINT_DISABLE=1 TF_CLI_CONFIG_FILE=/dev/null TOFU_CLI_CONFIG_FILE=/dev/null "$path" version 2>/dev/null | head -n1) || true
+  case "$first" in
+    "Terraform v"*) kind=terraform minimum=$min_terraform ;;
+    "OpenTofu v"*) kind=opentofu minimum=$min_opentofu ;;
+    *) log "ignoring $path: \`$1 version\` printed '$first'"; return 0 ;;
+  esac
+  version=${first#* v}
+  version=${version%%[-+ ]*}
+  if version_at_least "$version" "$minimum"; then
+    printf '%s %s %s\n' "$kind" "$version" "$path"
+  else
+    log "ignoring $path: $kind $version is older than $minimum"
+  fi
+}
+
 main() {
   check_go_settings
   mkdir -p "$cache_dir"
@@ -111,16 +145,26 @@ main() {
   exec 9>"$cache_dir/.lock"
   flock 9
 
-  tofu_version=$(required_version "$tools_module" github.com/opentofu/opentofu)
+  local engines=() line
+  for binary in terraform tofu; do
+    line=$(engine_on_path "$binary")
+    [[ -z "$line" ]] || engines+=("$line")
+  done
 
+  tofu_version=$(required_version "$tools_module" github.com/opentofu/opentofu)
   local tofu_dir="$cache_dir/opentofu-$tofu_version-$(inputs_hash "$tools_module")"
   local null_dir="$cache_dir/null-provider-$null_version-$(inputs_hash "$null_module")"
   rm -rf "$tofu_dir.tmp" "$null_dir.tmp"
-  [[ -x "$tofu_dir/tofu" ]] || build_tofu "$tofu_dir"
+  if [[ ${#engines[@]} -eq 0 ]] || [[ "${PACS_LB_BUILD_OPENTOFU:-}" == 1 ]]; then
+    [[ -x "$tofu_dir/tofu" ]] || build_tofu "$tofu_dir"
+    engines+=("opentofu ${tofu_version#v} $tofu_dir/tofu")
+  fi
   [[ -d "$null_dir/mirror" ]] || build_null_provider "$null_dir"
   [[ -f "$null_dir/cli.tfrc" ]] || write_cli_config "$null_dir/cli.tfrc" "$null_dir/mirror"
 
-  printf 'PACS_LB_TOFU=%s\n' "$tofu_dir/tofu"
+  for line in "${engines[@]}"; do
+    printf 'PACS_LB_ENGINE=%s\n' "$line"
+  done
   printf 'PACS_LB_TF_CLI_CONFIG=%s\n' "$null_dir/cli.tfrc"
 }
 

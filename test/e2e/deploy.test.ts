@@ -1,9 +1,9 @@
 /**
- * `cdktf synth/diff/deploy/destroy` for real: the cdktf CLI drives OpenTofu (built by
- * scripts/engine/build-engine.sh), whose null resources run the `pacs-lb` CLI (compiled from
- * lib/) against the Loadbalancer.org appliance CONTRACT DOUBLE (test/support/appliance-double.ts),
- * and against the local HAProxy target (a real HAProxy, storescp archives, echoscu on loopback).
- * The app is test/e2e/fixtures/pacs-app: the example site, the small test site or the local HAProxy site.
+ * `cdktf synth/diff/deploy/destroy` for real: the cdktf CLI drives each engine present
+ * (Terraform and/or OpenTofu, see scripts/engine/build-engine.sh), whose null resources run the `pacs-lb` CLI (compiled from
+ * lib/) against the Loadbalancer.org appliance CONTRACT DOUBLE (test/support/appliance-double.ts).
+ * The app is test/e2e/fixtures/pacs-app: the example site or the small test site. (Deploying to
+ * the local HAProxy target is test/e2e/new-project.test.ts, from a separate project.)
  */
 import * as fs from 'node:fs';
 import { join } from 'node:path';
@@ -12,22 +12,17 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { CentricityPacsSiteStack } from '../../examples/centricity-pacs/site';
 import { realServerCommand, vipCommand } from '../../lib/targets/loadbalancer-org/appliance-commands';
 import { VirtualServiceSpec } from '../../lib/spec/virtual-service-spec';
-import { LocalHaproxyTarget } from '../../lib/targets/local-haproxy/local-haproxy-target';
 import { ApplianceDouble, Command } from '../support/appliance-double';
-import { echoscu, startStorescp, stopAllPeers } from '../support/dicom-peers';
-import { freePort } from '../support/free-port';
-import { waitForServer } from '../support/live-haproxy';
-import { Engine, RunResult, runWithEngine, succeeded, tofuOk, useEngine } from '../support/engine';
+import { availableEngines, engineOk, RunResult, runWithEngine, succeeded } from '../support/engine';
 import { awkwardTempDir, cliEnvironment, compileCli, SECRET, startDouble } from '../integration/cli/harness';
 import { TEST_SITE_STACK } from '../integration/cli/test-site';
-import { LOCAL_HAPROXY_STACK } from './fixtures/pacs-app/local-haproxy-site';
 
 const APP_DIR = join(__dirname, 'fixtures', 'pacs-app');
 const CDKTF = join(__dirname, '..', '..', 'node_modules', '.bin', 'cdktf');
 const EXAMPLE_STACK = 'centricity-pacs';
 const EXAMPLE_APPLIANCE = 'lb-pacs';
 
-/** Lets OpenTofu install the null provider from the mirror only (see docs/engine.md). */
+/** Lets the engine install the null provider from the mirror only (see docs/engine.md). */
 const NO_REGISTRY = '--skip-provider-lock';
 
 function withoutAction(command: Command): Command {
@@ -68,8 +63,7 @@ interface AppRun {
   readonly env: NodeJS.ProcessEnv;
 }
 
-describe('cdktf deploy, diff and destroy with OpenTofu against the appliance contract double', () => {
-  const engine = useEngine();
+describe.each(availableEngines())('cdktf deploy, diff and destroy with $label against the appliance contract double', (engine) => {
   let cli: string[];
   let double: ApplianceDouble;
 
@@ -79,7 +73,6 @@ describe('cdktf deploy, diff and destroy with OpenTofu against the appliance con
   }, 5 * 60_000);
   afterAll(async () => {
     await double.stop();
-    await stopAllPeers();
   });
   beforeEach(() => {
     double.vips.clear();
@@ -87,7 +80,7 @@ describe('cdktf deploy, diff and destroy with OpenTofu against the appliance con
   });
 
   /** A fresh output and state folder, and the environment a user gives cdktf for this site. */
-  function appRun(site: 'example' | 'test-site' | 'local-haproxy', extra: NodeJS.ProcessEnv = {}): AppRun {
+  function appRun(site: 'example' | 'test-site', extra: NodeJS.ProcessEnv = {}): AppRun {
     const stateDir = awkwardTempDir('pacs-lb-e2e-state');
     return {
       output: awkwardTempDir('pacs-lb-e2e-out'),
@@ -105,8 +98,7 @@ describe('cdktf deploy, diff and destroy with OpenTofu against the appliance con
   }
 
   function cdktf(run: AppRun, args: readonly string[], extra: NodeJS.ProcessEnv = {}): Promise<RunResult> {
-    const e: Engine = engine();
-    return succeeded(`cdktf ${args.join(' ')}`, runWithEngine(e, CDKTF, [...args, '--output', run.output], APP_DIR, { ...run.env, ...extra }));
+    return succeeded(`cdktf ${args.join(' ')}`, runWithEngine(engine, CDKTF, [...args, '--output', run.output], APP_DIR, { ...run.env, ...extra }));
   }
 
   it('the example: validate passes, deploy from empty holds exactly the reference VIP set, no credential reaches state or logs, destroy empties the appliance', async () => {
@@ -114,8 +106,8 @@ describe('cdktf deploy, diff and destroy with OpenTofu against the appliance con
     const stackDir = join(run.output, 'stacks', EXAMPLE_STACK);
 
     await cdktf(run, ['synth']);
-    await tofuOk(engine(), stackDir, ['init', '-input=false']);
-    expect((await tofuOk(engine(), stackDir, ['validate'])).stdout).toContain('Success! The configuration is valid.');
+    await engineOk(engine, stackDir, ['init', '-input=false']);
+    expect((await engineOk(engine, stackDir, ['validate'])).stdout).toContain('Success! The configuration is valid.');
 
     const deploy = await cdktf(run, ['deploy', EXAMPLE_STACK, '--auto-approve', NO_REGISTRY]);
 
@@ -153,8 +145,8 @@ describe('cdktf deploy, diff and destroy with OpenTofu against the appliance con
     const diff = await cdktf(run, ['diff', TEST_SITE_STACK, NO_REGISTRY, '--no-color'], weight);
     expect(diff.stdout).toContain('Plan: 2 to add, 0 to change, 2 to destroy.');
     expect(diff.stdout).toMatch(/~ weight += 100 -> 50/);
-    await tofuOk(engine(), stackDir, ['plan', '-input=false', '-out=weight.plan'], run.env);
-    const plan = JSON.parse((await tofuOk(engine(), stackDir, ['show', '-json', 'weight.plan'], run.env)).stdout);
+    await engineOk(engine, stackDir, ['plan', '-input=false', '-out=weight.plan'], run.env);
+    const plan = JSON.parse((await engineOk(engine, stackDir, ['show', '-json', 'weight.plan'], run.env)).stdout);
     const changed = (plan.resource_changes as { address: string; change: { actions: string[] } }[])
       .filter((c) => !c.change.actions.every((a) => a === 'no-op'))
       .map((c) => c.address)
@@ -168,37 +160,5 @@ describe('cdktf deploy, diff and destroy with OpenTofu against the appliance con
 
     await cdktf(run, ['destroy', TEST_SITE_STACK, '--auto-approve', NO_REGISTRY], weight);
     expect(double.dumpConfig().vips).toEqual([]);
-  }, 15 * 60_000);
-
-  it('the local HAProxy target: deploy starts HAProxy and a C-ECHO passes through the VIP, destroy stops it; no credentials needed', async () => {
-    const folder = fs.mkdtempSync('/tmp/plb-e2e-');
-    const haproxy = new LocalHaproxyTarget({ folder });
-    const archives = [await startStorescp(), await startStorescp()];
-    const vipPort = await freePort();
-    try {
-      const run = appRun('local-haproxy', { E2E_LOCAL_FOLDER: folder, E2E_VIP_PORT: String(vipPort), E2E_ARCHIVE_PORTS: archives.map((a) => a.port).join(',') });
-      for (const name of ['PACS_LB_API_KEY', 'PACS_LB_USERNAME', 'PACS_LB_PASSWORD', 'PACS_LB_CA_FILE']) delete run.env[name];
-
-      await cdktf(run, ['deploy', LOCAL_HAPROXY_STACK, '--auto-approve', NO_REGISTRY]);
-      const running = await haproxy.status();
-      expect(running.running).toBe(true);
-      expect(running.servers.map((s) => `${s.vip}/${s.server}`)).toEqual(['Local_Dicom/EA1', 'Local_Dicom/EA2']);
-      await waitForServer(haproxy, 'Local_Dicom', 'EA1', 'UP');
-      await waitForServer(haproxy, 'Local_Dicom', 'EA2', 'UP');
-      const echo = await echoscu('127.0.0.1', vipPort);
-      expect(echo.status, echo.output).toBe(0);
-      expect(double.writes()).toEqual([]);
-
-      await cdktf(run, ['destroy', LOCAL_HAPROXY_STACK, '--auto-approve', NO_REGISTRY]);
-      expect((await haproxy.status()).running).toBe(false);
-      expect(fs.existsSync(`/proc/${running.masterPid}`)).toBe(false);
-      for (const file of ['master.sock', 'admin.sock', 'haproxy.pid']) expect(fs.existsSync(join(folder, file))).toBe(false);
-      expect(fs.readdirSync(join(folder, 'vips'))).toEqual([]);
-      expect(JSON.parse(fs.readFileSync(run.stateFile, 'utf8')).resources).toEqual([]);
-    } finally {
-      await haproxy.stop();
-      fs.rmSync(folder, { recursive: true, force: true });
-      await Promise.all(archives.map((a) => a.stop()));
-    }
   }, 15 * 60_000);
 });

@@ -1,17 +1,28 @@
 /**
- * The real engine for the end-to-end tests: OpenTofu and the null provider stand-in, built
- * once by scripts/engine/build-engine.sh and cached outside the repository (see docs/engine.md).
- * A warm cache makes `buildEngine()` take a second or two; a cold one takes minutes, so CI
- * runs the script before the tests.
+ * The real engines for the end-to-end tests: every Terraform or OpenTofu on the PATH that is
+ * recent enough, OpenTofu built from the Go module proxy only when none is (or when asked), and
+ * the null provider stand-in for all of them; prepared once by scripts/engine/build-engine.sh
+ * and cached outside the repository (see docs/engine.md). A warm cache answers in a second; a
+ * cold one takes minutes, so CI runs the script before the tests.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { beforeAll } from 'vitest';
 
-/** Paths of a built engine. */
+/** Which engine a binary is. */
+export type EngineKind = 'terraform' | 'opentofu';
+
+/** One engine the end-to-end tests run against. */
 export interface Engine {
-  /** The OpenTofu binary. */
-  readonly tofu: string;
+  /** Terraform or OpenTofu. */
+  readonly kind: EngineKind;
+  /** Its version, e.g. `1.11.4`. */
+  readonly version: string;
+  /** The binary. */
+  readonly binary: string;
+  /** `Terraform 1.11.4` or `OpenTofu 1.12.6`: for test titles and messages. */
+  readonly label: string;
+  /** The registry host the engine resolves `hashicorp/null` to; its lock file names it. */
+  readonly registryHost: string;
   /** CLI configuration that installs hashicorp/null from a local filesystem mirror only. */
   readonly cliConfigFile: string;
 }
@@ -25,32 +36,54 @@ export interface RunResult {
 
 const BUILD_SCRIPT = join(__dirname, '..', '..', 'scripts', 'engine', 'build-engine.sh');
 
-/** Long enough for a cold build on two shared cores; a warm cache answers in seconds. */
+/** Long enough for a cold OpenTofu build on two shared cores; a warm cache answers in seconds. */
 export const ENGINE_BUILD_TIMEOUT_MS = 30 * 60_000;
 
-/** Builds the engine if the cache lacks it and returns its paths. */
-export function buildEngine(): Engine {
-  const run = spawnSync('bash', [BUILD_SCRIPT], { encoding: 'utf8', timeout: ENGINE_BUILD_TIMEOUT_MS });
-  if (run.status !== 0) {
-    throw new Error(`build-engine.sh failed (status ${run.status}):\n${run.stderr}`);
+const KINDS: Record<string, { label: string; registryHost: string }> = {
+  terraform: { label: 'Terraform', registryHost: 'registry.terraform.io' },
+  opentofu: { label: 'OpenTofu', registryHost: 'registry.opentofu.org' },
+};
+
+/** Parses build-engine.sh's output into engines; throws when it names none. */
+export function parseEngines(stdout: string): Engine[] {
+  const lines = stdout.split('\n').filter((line) => line.includes('='));
+  const value = (line: string) => line.slice(line.indexOf('=') + 1);
+  const cliConfigFile = lines.filter((line) => line.startsWith('PACS_LB_TF_CLI_CONFIG=')).map(value)[0];
+  const engines = lines
+    .filter((line) => line.startsWith('PACS_LB_ENGINE='))
+    .map((line) => {
+      const [kind, version, ...path] = value(line).split(' ');
+      const known = KINDS[kind];
+      if (!known || !version || path.length === 0) throw new Error(`build-engine.sh printed an engine line it should not: ${line}`);
+      return { kind: kind as EngineKind, version, binary: path.join(' '), label: `${known.label} ${version}`, registryHost: known.registryHost, cliConfigFile };
+    });
+  if (!cliConfigFile || engines.length === 0) {
+    throw new Error(`build-engine.sh printed no engine or no CLI configuration:\n${stdout}`);
   }
-  const paths = new Map(
-    run.stdout
-      .split('\n')
-      .filter((line) => line.includes('='))
-      .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)] as const),
-  );
-  const tofu = paths.get('PACS_LB_TOFU');
-  const cliConfigFile = paths.get('PACS_LB_TF_CLI_CONFIG');
-  if (!tofu || !cliConfigFile) {
-    throw new Error(`build-engine.sh printed no engine paths:\n${run.stdout}`);
+  return engines;
+}
+
+let prepared: Engine[] | undefined;
+
+/**
+ * Every engine present, prepared (built if the cache lacks it) on the first call. Called while
+ * test files are collected, so that each end-to-end suite runs once per engine
+ * (`describe.each(availableEngines())`).
+ */
+export function availableEngines(): Engine[] {
+  if (!prepared) {
+    const run = spawnSync('bash', [BUILD_SCRIPT], { encoding: 'utf8', timeout: ENGINE_BUILD_TIMEOUT_MS });
+    if (run.status !== 0) {
+      throw new Error(`build-engine.sh failed (status ${run.status}):\n${run.stderr}`);
+    }
+    prepared = parseEngines(run.stdout);
   }
-  return { tofu, cliConfigFile };
+  return prepared;
 }
 
 /**
  * The environment for the engine and for the cdktf CLI: our CLI configuration (the machine's
- * TF_CLI_CONFIG_FILE is replaced), OpenTofu as cdktf's engine binary, no update checks, no
+ * TF_CLI_CONFIG_FILE is replaced), the engine under test as cdktf's engine binary, no update checks, no
  * shared plugin cache, no colour.
  */
 export function engineEnv(engine: Engine, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
@@ -58,7 +91,7 @@ export function engineEnv(engine: Engine, extra: NodeJS.ProcessEnv = {}): NodeJS
     ...process.env,
     TF_CLI_CONFIG_FILE: engine.cliConfigFile,
     TOFU_CLI_CONFIG_FILE: engine.cliConfigFile,
-    TERRAFORM_BINARY_NAME: engine.tofu,
+    TERRAFORM_BINARY_NAME: engine.binary,
     CHECKPOINT_DISABLE: '1',
     TF_IN_AUTOMATION: '1',
     CDKTF_DISABLE_PLUGIN_CACHE_ENV: '1',
@@ -67,23 +100,6 @@ export function engineEnv(engine: Engine, extra: NodeJS.ProcessEnv = {}): NodeJS
   };
   delete env.TF_PLUGIN_CACHE_DIR;
   return env;
-}
-
-/**
- * Builds the engine (cached) before the tests of the calling `describe` block and returns a
- * getter for it.
- */
-export function useEngine(): () => Engine {
-  let engine: Engine | undefined;
-  beforeAll(() => {
-    engine = buildEngine();
-  }, ENGINE_BUILD_TIMEOUT_MS);
-  return () => {
-    if (!engine) {
-      throw new Error('The engine is not built yet. Call engine() inside a test, not at collection time.');
-    }
-    return engine;
-  };
 }
 
 /**
@@ -111,12 +127,12 @@ export async function succeeded(command: string, running: Promise<RunResult>): P
   return result;
 }
 
-/** Runs `tofu <args>` in `dir` without colour and returns what it printed. */
-export function runTofu(engine: Engine, dir: string, args: readonly string[], extraEnv: NodeJS.ProcessEnv = {}): Promise<RunResult> {
-  return runWithEngine(engine, engine.tofu, [...args, '-no-color'], dir, extraEnv);
+/** Runs the engine (`terraform <args>` or `tofu <args>`) in `dir` without colour and returns what it printed. */
+export function runEngine(engine: Engine, dir: string, args: readonly string[], extraEnv: NodeJS.ProcessEnv = {}): Promise<RunResult> {
+  return runWithEngine(engine, engine.binary, [...args, '-no-color'], dir, extraEnv);
 }
 
-/** Like `runTofu`, but throws with the engine's output unless it exits 0. */
-export function tofuOk(engine: Engine, dir: string, args: readonly string[], extraEnv: NodeJS.ProcessEnv = {}): Promise<RunResult> {
-  return succeeded(`tofu ${args.join(' ')}`, runTofu(engine, dir, args, extraEnv));
+/** Like `runEngine`, but throws with the engine's output unless it exits 0. */
+export function engineOk(engine: Engine, dir: string, args: readonly string[], extraEnv: NodeJS.ProcessEnv = {}): Promise<RunResult> {
+  return succeeded(`${engine.label} ${args.join(' ')}`, runEngine(engine, dir, args, extraEnv));
 }

@@ -1,5 +1,6 @@
 import { describePorts, portCount } from '../../spec/ports';
 import { ApplianceSpec, RealServerSpec, VirtualServiceSpec } from '../../spec/virtual-service-spec';
+import { declaredState } from './diagram-styles';
 
 /**
  * Where each part of the diagram goes: a pure function of the specs, in whole pixels, so the
@@ -25,7 +26,7 @@ export interface RealServerPlacement {
   readonly server: RealServerSpec;
   /** Its box. */
   readonly box: Box;
-  /** `EA1  online`, then `192.0.2.21  weight 100` (`192.0.2.21:8080  weight 100` with a port). */
+  /** `EA1  declared online`, then `192.0.2.21  weight 100` (`192.0.2.21:8080  weight 100` with a port). */
   readonly lines: [string, string];
 }
 
@@ -108,7 +109,7 @@ function vipLines(vip: VirtualServiceSpec, number: number): [string, string] {
 }
 
 function serverLines(server: RealServerSpec): [string, string] {
-  return [fit(`${server.name}  ${server.state}`, MAX_SERVER_CHARS), fit(`${endpoint(server.address, server.port)}  weight ${server.weight}`, MAX_SERVER_CHARS)];
+  return [fit(`${server.name}  ${declaredState(server.state)}`, MAX_SERVER_CHARS), fit(`${endpoint(server.address, server.port)}  weight ${server.weight}`, MAX_SERVER_CHARS)];
 }
 
 function applianceLines(appliance: ApplianceSpec, vipCount: number): string[] {

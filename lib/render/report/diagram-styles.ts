@@ -53,9 +53,17 @@ export interface StateStyle {
   readonly text: string;
 }
 
+/**
+ * A real server's state as the report words it, e.g. `declared online`: the administrative state
+ * the spec declares, which is not live health (`pacs-lb status` shows that).
+ */
+export function declaredState(state: RealServerState): string {
+  return `declared ${state}`;
+}
+
 /** Each state's style: solid for online, dashed amber for drain, dotted red on grey for halt. */
 export const STATE_STYLES: Record<RealServerState, StateStyle> = {
-  [RealServerState.ONLINE]: { legend: 'online', stroke: '#2e7d32', dash: '', border: 'solid', fill: '#ffffff', text: '#1a1a1a' },
-  [RealServerState.DRAIN]: { legend: 'drain (existing sessions finish, no new ones)', stroke: '#b36b00', dash: '6 3', border: 'dashed', fill: '#fff4e0', text: '#1a1a1a' },
-  [RealServerState.HALT]: { legend: 'halt (out of rotation, sessions cut)', stroke: '#c62828', dash: '2 2', border: 'dotted', fill: '#ececec', text: '#5a5a5a' },
+  [RealServerState.ONLINE]: { legend: 'declared online', stroke: '#2e7d32', dash: '', border: 'solid', fill: '#ffffff', text: '#1a1a1a' },
+  [RealServerState.DRAIN]: { legend: 'declared drain (existing sessions finish, no new ones)', stroke: '#b36b00', dash: '6 3', border: 'dashed', fill: '#fff4e0', text: '#1a1a1a' },
+  [RealServerState.HALT]: { legend: 'declared halt (out of rotation, sessions cut)', stroke: '#c62828', dash: '2 2', border: 'dotted', fill: '#ececec', text: '#5a5a5a' },
 };

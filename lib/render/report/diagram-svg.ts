@@ -1,6 +1,6 @@
 import { describeHealthCheck, describeMode, describePersistence } from '../describe';
 import { BADGE_ROOM, Box, DiagramLayout, endpoint, LINE_HEIGHT, RealServerPlacement, SERVER_TEXT_PADDING, VipPlacement } from './diagram-layout';
-import { MODE_STYLES, modeStyle, STATE_STYLES } from './diagram-styles';
+import { declaredState, MODE_STYLES, modeStyle, STATE_STYLES } from './diagram-styles';
 import { escapeHtml } from './escape-html';
 
 /**
@@ -37,7 +37,7 @@ function realServer(placement: RealServerPlacement): string {
   const dash = state.dash ? ` stroke-dasharray="${state.dash}"` : '';
   return [
     `      <g class="rip" data-rip="${escapeHtml(server.name)}" data-state="${escapeHtml(server.state)}">`,
-    `        <title>${escapeHtml(`${server.name} ${endpoint(server.address, server.port)}: weight ${server.weight}, ${server.state}`)}</title>`,
+    `        <title>${escapeHtml(`${server.name} ${endpoint(server.address, server.port)}: weight ${server.weight}, ${declaredState(server.state)}`)}</title>`,
     `        ${rect(box, `rx="4" fill="${state.fill}" stroke="${state.stroke}" stroke-width="1.5"${dash}`)}`,
     `        ${textLines(box.x + SERVER_TEXT_PADDING, box.y + 15, lines, true, ` fill="${state.text}"`)}`,
     '      </g>',

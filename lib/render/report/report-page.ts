@@ -2,7 +2,7 @@ import { RealServerState } from '../../spec/real-server-state';
 import { ApplianceSpec, VirtualServiceSpec } from '../../spec/virtual-service-spec';
 import { generatedHeader } from '../generated-header';
 import { layoutDiagram } from './diagram-layout';
-import { MODE_STYLES, modeStyle, STATE_STYLES } from './diagram-styles';
+import { declaredState, MODE_STYLES, modeStyle, STATE_STYLES } from './diagram-styles';
 import { renderDiagram } from './diagram-svg';
 import { escapeHtml } from './escape-html';
 import { renderCheckHtmlTable, renderVipHtmlTable } from './vip-tables';
@@ -48,14 +48,14 @@ function count(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
-/** `19 VIPs: 9 Layer 4 DR (direct routing), ...; 39 real servers: 39 online; 0 warnings`. */
+/** `19 VIPs: 9 Layer 4 DR (direct routing), ...; 39 real servers: 39 declared online; 0 warnings`. */
 function summary(report: ApplianceReport): string {
   const modes = MODE_STYLES.map((style) => [style.legend, report.vips.filter((vip) => modeStyle(vip) === style).length] as const).filter(([, n]) => n > 0);
   const servers = report.vips.flatMap((vip) => vip.realServers);
   const states = Object.values(RealServerState).map((state) => [state, servers.filter((s) => s.state === state).length] as const).filter(([, n]) => n > 0);
   return [
     `${count(report.vips.length, 'VIP')}${modes.length > 0 ? `: ${modes.map(([words, n]) => `${n} ${words}`).join(', ')}` : ''}`,
-    `${count(servers.length, 'real server')}${states.length > 0 ? `: ${states.map(([state, n]) => `${n} ${state}`).join(', ')}` : ''}`,
+    `${count(servers.length, 'real server')}${states.length > 0 ? `: ${states.map(([state, n]) => `${n} ${declaredState(state)}`).join(', ')}` : ''}`,
     count(report.warnings.length, 'warning'),
   ].join('; ');
 }
@@ -80,6 +80,7 @@ function applianceSection(report: ApplianceReport, index: number): string {
     `<section class="appliance" data-appliance="${escapeHtml(name)}">`,
     `<h2>Appliance ${escapeHtml(name)}</h2>`,
     `<p class="summary">${escapeHtml(summary(report))}</p>`,
+    '<p class="summary">Real-server states are the administrative states the specs declare (online, drain, halt), not live health; <code>pacs-lb status</code> shows what the appliance reports.</p>',
     '<h3>Diagram</h3>',
     legend(),
     '<div class="diagram-frame">',

@@ -4,6 +4,7 @@ import { Scheduler } from '../../spec/scheduler';
 import { HealthCheckSpec, VirtualServiceSpec } from '../../spec/virtual-service-spec';
 import { describeHealthCheck, describeMode, describePersistence } from '../describe';
 import { endpoint } from './diagram-layout';
+import { declaredState } from './diagram-styles';
 import { escapeHtml } from './escape-html';
 
 /**
@@ -61,7 +62,7 @@ function realServers(vip: VirtualServiceSpec): string {
       [
         `${r.name} ${endpoint(r.address, r.port)}`,
         `weight ${r.weight}`,
-        r.state,
+        declaredState(r.state),
         r.minConnections !== undefined ? `min ${r.minConnections}` : undefined,
         r.maxConnections !== undefined ? `max ${r.maxConnections}` : undefined,
         r.encrypted ? 're-encrypted' : undefined,

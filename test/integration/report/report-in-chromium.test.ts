@@ -101,7 +101,7 @@ describe('report.html of the example in headless Chromium', () => {
       expect(vip.servers.map((s) => s.name)).toEqual(expected.map((r) => r.name));
       vip.servers.forEach((drawn, i) => {
         expect(drawn.state).toBe(expected[i].state);
-        expect(drawn.text).toContain(`${expected[i].name}  ${expected[i].state}`);
+        expect(drawn.text).toContain(`${expected[i].name}  declared ${expected[i].state}`);
         expect(drawn.text).toContain(`${expected[i].address}  weight ${expected[i].weight}`);
       });
     }

@@ -50,7 +50,7 @@ describe('renderReport of the example', () => {
   });
 
   it('sums up modes, states and warnings', () => {
-    expect(html).toContain('19 VIPs: 7 Layer 4 DR (direct routing), 2 Layer 4 SNAT, 10 Layer 7 reverse proxy (TCP); 39 real servers: 39 online; 0 warnings');
+    expect(html).toContain('19 VIPs: 7 Layer 4 DR (direct routing), 2 Layer 4 SNAT, 10 Layer 7 reverse proxy (TCP); 39 real servers: 39 declared online; 0 warnings');
     expect(html).toContain('No warnings.');
   });
 
@@ -81,9 +81,9 @@ describe('renderReport of changed specs', () => {
     const ea = vips[1];
     const drained = changed(ea, { realServers: [{ ...ea.realServers[0], state: RealServerState.DRAIN }, { ...ea.realServers[1], state: RealServerState.HALT, weight: 0, port: 11112 }] });
     const svg = svgOf(renderReport(appliance, [drained], []));
-    expect(svg).toMatch(/data-rip="EA1" data-state="drain">[\s\S]*?stroke="#b36b00" stroke-width="1.5" stroke-dasharray="6 3"\/>[\s\S]*?>EA1  drain</);
-    expect(svg).toMatch(/data-rip="EA2" data-state="halt">[\s\S]*?fill="#ececec" stroke="#c62828" stroke-width="1.5" stroke-dasharray="2 2"\/>[\s\S]*?>EA2  halt<\/tspan><tspan [^>]*>192\.0\.2\.22:11112  weight 0</);
-    expect(renderReport(appliance, [drained], [])).toContain('2 real servers: 1 drain, 1 halt');
+    expect(svg).toMatch(/data-rip="EA1" data-state="drain">[\s\S]*?stroke="#b36b00" stroke-width="1.5" stroke-dasharray="6 3"\/>[\s\S]*?>EA1  declared drain</);
+    expect(svg).toMatch(/data-rip="EA2" data-state="halt">[\s\S]*?fill="#ececec" stroke="#c62828" stroke-width="1.5" stroke-dasharray="2 2"\/>[\s\S]*?>EA2  declared halt<\/tspan><tspan [^>]*>192\.0\.2\.22:11112  weight 0</);
+    expect(renderReport(appliance, [drained], [])).toContain('2 real servers: 1 declared drain, 1 declared halt');
   });
 
   it('lists the warnings it is given, escaped', () => {
