@@ -53,10 +53,20 @@ describe('planVirtualService', () => {
     expect(actions(planVirtualService(changed, applied(spec)))).toEqual(['edit-vip']);
   });
 
+  it("operator state: a deploy leaves an operator's drain or halt alone where the code sets no state, and restores the state where it does", () => {
+    expect(actions(planVirtualService(spec, applied(spec, { A: 'drain', B: 'halt' })))).toEqual([]);
+    const managed = withRealServers([{ ...spec.realServers[0], stateManaged: true }, spec.realServers[1]]);
+    expect(actions(planVirtualService(managed, applied(spec, { A: 'drain', B: 'halt' })))).toEqual(['online A']);
+    // A state other than online is the code's even without the flag.
+    const halted = withRealServers([spec.realServers[0], { ...spec.realServers[1], state: RealServerState.HALT }]);
+    expect(actions(planVirtualService(halted, applied(spec, { A: 'drain' })))).toEqual(['halt B']);
+  });
+
   it('states: only the real servers whose state differs', () => {
     const changed = withRealServers([{ ...spec.realServers[0], state: RealServerState.DRAIN }, spec.realServers[1]]);
     expect(actions(planVirtualService(changed, applied(spec)))).toEqual(['drain A']);
-    expect(actions(planVirtualService(spec, applied(spec, { B: 'halt' })))).toEqual(['online B']);
+    const managed = withRealServers(spec.realServers.map((r) => ({ ...r, stateManaged: true })));
+    expect(actions(planVirtualService(managed, applied(spec, { B: 'halt' })))).toEqual(['online B']);
   });
 
   it('adds come before deletes, so capacity never dips', () => {
