@@ -130,6 +130,11 @@ export class LocalHaproxyProvisionTarget implements ProvisionTarget {
     return [RELOAD];
   }
 
+  /** See {@link ProvisionTarget.openSessions}: over every HAProxy worker, old ones included. */
+  public async openSessions(vip: string, rip: string): Promise<number> {
+    return this.haproxy.openSessions(vip, rip);
+  }
+
   private async runHaproxy(): Promise<void> {
     const vips = this.storedSpecs();
     this.writes++;

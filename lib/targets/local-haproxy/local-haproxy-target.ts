@@ -174,6 +174,21 @@ export class LocalHaproxyTarget {
     return { running: true, masterPid, servers };
   }
 
+  /**
+   * Sessions a real server has open in every worker, old ones included (a drained server's
+   * sessions live on in the worker that was current before the drain's reload). 0 when HAProxy
+   * does not run. Asks each worker in turn through the master CLI (`@!<pid> show stat`).
+   */
+  public async openSessions(vip: string, server: string): Promise<number> {
+    const table = await this.processTable();
+    let sessions = 0;
+    for (const worker of table?.processes.filter((p) => p.role === 'worker') ?? []) {
+      const stat = await haproxySocketCommand(this.masterSocket, `@!${worker.pid} show stat`).catch(() => '');
+      sessions += parseShowStat(stat).find((s) => s.vip === vip && s.server === server)?.sessions ?? 0;
+    }
+    return sessions;
+  }
+
   /** Sends one command to the current worker's runtime API, e.g. `set server VIP/RIP state drain`. */
   public async runtimeCommand(command: string): Promise<string> {
     return haproxySocketCommand(this.statsSocket, command);
