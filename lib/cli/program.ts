@@ -7,6 +7,7 @@ import { CliContext } from './commands/context';
 import { deleteVip } from './commands/delete';
 import { diff } from './commands/diff';
 import { setRealServerState } from './commands/real-server-state';
+import { planReport } from './commands/plan-report';
 import { prune } from './commands/prune';
 import { reload } from './commands/reload';
 import { report } from './commands/report';
@@ -125,6 +126,13 @@ function buildProgram(context: CliContext, streams: CliStreams, run: (work: () =
     .description('the visual report of a synthesized folder (default: .): an HTML page with a diagram of the VIPs and real servers, the VIP table, checks, persistence and warnings')
     .option('--output <file>', 'write the page to this file instead of standard output')
     .action((folder, options) => run(() => report(folder ?? '.', options, context)));
+
+  program
+    .command('plan-report <plan-json>')
+    .description('a change-board report of a saved plan (terraform show -json <planfile> > plan.json): per appliance and VIP, each changed field old -> new, labelled hitless / drains servers / cuts connections / adds / removes, and the VIP table after the change')
+    .addOption(new Option('--format <format>', 'markdown or html').choices(['markdown', 'html']).default('markdown'))
+    .option('--output <file>', 'write the report to this file instead of standard output')
+    .action((file, options) => run(() => planReport(file, options, context)));
 
   return program;
 }
