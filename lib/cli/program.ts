@@ -89,10 +89,11 @@ function buildProgram(context: CliContext, streams: CliStreams, run: (work: () =
   }
 
   dryRun(connectionOptions(program.command('roll')))
-    .description('rolling maintenance of a VIP\'s real servers, one at a time: drain, wait for sessions to end, run the optional command (after --, argv, no shell; {vip} {rip} {address} are replaced), wait for the health check, online; resumable')
+    .description('rolling maintenance of real servers, one at a time: drain, wait for sessions to end, run the optional command (after --, argv, no shell; {vip} {rip} {address} are replaced), wait for the health check, online; resumable')
     .argument('[command...]', 'command run for each server once it is drained, e.g. -- ssh {address} systemctl restart archive')
-    .requiredOption('--vip <name>', 'the VIP')
-    .option('--rip <names>', 'real servers to roll, comma-separated, in order (default: all of the VIP\'s)')
+    .option('--vip <names>', 'the VIP, or VIPs comma-separated (a server in several is rolled in all at once)')
+    .option('--component <component>', 'instead of --vip: a component of the Centricity PACS preset (enterpriseArchive, das, zfp, ...)')
+    .option('--rip <names>', 'real servers to roll, comma-separated, in order (default: all of the VIPs\')')
     .option('--min-in-rotation <n>', 'never fewer than n other servers of the VIP online and healthy', '1')
     .option('--drain-timeout <seconds>', 'wait this long for sessions to end, then halt (cuts them) with a warning', '600')
     .option('--drain-wait <seconds>', 'on a target that cannot report sessions: wait this long after the drain', '60')
