@@ -11,7 +11,7 @@ import * as path from 'path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApplianceTarget, DicomVip, ForwardingMethod, HealthCheck, LoadBalancerAppliance, Ports, VirtualServiceSpec } from '../../../lib';
 import { LocalHaproxyTarget } from '../../../lib/targets/local-haproxy/local-haproxy-target';
-import { ClientResult, echoscu, startStorescp, stopAllPeers, Storescp, storescu, writeDicomFile } from '../../support/dicom-peers';
+import { echoscu, repeatClient, startStorescp, stopAllPeers, Storescp, storescu, writeDicomFile } from '../../support/dicom-peers';
 import { freePort } from '../../support/free-port';
 import { waitForServer } from '../../support/live-haproxy';
 import { applianceStack } from '../../support/stacks';
@@ -22,22 +22,6 @@ const VIP = 'Rolled_Dicom';
 const OTHER = 'Rolled_Echo';
 /** Each archive sleeps this long after a C-STORE: a study of three images lasts about 3 s. */
 const STORE_SECONDS = 1;
-
-/** Runs a client again and again until stopped; returns every result. */
-function loop(client: () => Promise<ClientResult>): { stop: () => Promise<ClientResult[]> } {
-  const results: ClientResult[] = [];
-  let running = true;
-  const done = (async () => {
-    while (running) results.push(await client());
-  })();
-  return {
-    stop: async () => {
-      running = false;
-      await done;
-      return results;
-    },
-  };
-}
 
 describe('live: pacs-lb roll of a three-archive pool under DICOM load', () => {
   let folder: string;
@@ -135,8 +119,8 @@ describe('live: pacs-lb roll of a three-archive pool under DICOM load', () => {
 
   it('rolls the three archives of two VIPs one at a time under load, then deploys a change to one VIP: 0 failed associations, 0 aborted transfers', async () => {
     const marks = fs.mkdtempSync(path.join(os.tmpdir(), 'roll-marks-'));
-    const echoes = [vipPort, otherPort].map((port) => loop(() => echoscu('127.0.0.1', port)));
-    const transfers = [vipPort, vipPort, otherPort].map((port) => loop(() => storescu('127.0.0.1', port, images)));
+    const echoes = [vipPort, otherPort].map((port) => repeatClient(() => echoscu('127.0.0.1', port)));
+    const transfers = [vipPort, vipPort, otherPort].map((port) => repeatClient(() => storescu('127.0.0.1', port, images)));
     await new Promise((r) => setTimeout(r, 1500));
     const rolled = await runInProcess(['roll', '--vip', `${VIP},${OTHER}`, '--drain-timeout', '60', '--', 'touch', `${marks}/{rip}-{address}`], env);
     // A deploy that changes one VIP (a weight), under the same load.

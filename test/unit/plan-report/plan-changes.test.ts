@@ -4,16 +4,9 @@ import { readPlanVips, specFieldChanges } from '../../../lib/plan-report/plan-ch
 import { planReportHtml } from '../../../lib/plan-report/plan-report-html';
 import { planReportMarkdown } from '../../../lib/plan-report/plan-report-markdown';
 import { VirtualServiceSpec } from '../../../lib/spec/virtual-service-spec';
+import { SAMPLE_LAYER4_SPEC } from '../../support/sample-layer4-spec';
 
-const spec = {
-  schemaVersion: 1, appliance: 'lb', name: 'V', layer: 4, forwarding: 'dr', address: '192.0.2.10', protocol: 'tcp',
-  ports: { ranges: [{ first: 104, last: 104 }] }, scheduler: 'wlc',
-  healthCheck: { kind: 'connect', intervalSeconds: 5, timeoutSeconds: 3, rise: 2, fall: 3 }, persistence: { kind: 'none' },
-  realServers: [
-    { name: 'A', address: '192.0.2.21', weight: 100, state: 'online' },
-    { name: 'B', address: '192.0.2.22', weight: 100, state: 'online' },
-  ],
-} as unknown as VirtualServiceSpec;
+const spec = SAMPLE_LAYER4_SPEC;
 const withRips = (realServers: unknown[], extra: object = {}) => ({ ...spec, ...extra, realServers }) as VirtualServiceSpec;
 
 describe('change impact', () => {

@@ -4,18 +4,11 @@ import { DumpedConfig } from '../../../../lib/targets/target-state';
 import { planVirtualService } from '../../../../lib/targets/loadbalancer-org/reconcile';
 import { RealServerState } from '../../../../lib/spec/real-server-state';
 import { VirtualServiceSpec } from '../../../../lib/spec/virtual-service-spec';
+import { SAMPLE_LAYER4_SPEC } from '../../../support/sample-layer4-spec';
 
 // The pure planning step of apply: what the appliance has + the spec -> the writes.
 
-const spec = {
-  schemaVersion: 1, appliance: 'lb', name: 'V', layer: 4, forwarding: 'dr', address: '192.0.2.10', protocol: 'tcp',
-  ports: { ranges: [{ first: 104, last: 104 }] }, scheduler: 'wlc',
-  healthCheck: { kind: 'connect', intervalSeconds: 5, timeoutSeconds: 3, rise: 2, fall: 3 }, persistence: { kind: 'none' },
-  realServers: [
-    { name: 'A', address: '192.0.2.21', weight: 100, state: 'online' },
-    { name: 'B', address: '192.0.2.22', weight: 100, state: 'online' },
-  ],
-} as unknown as VirtualServiceSpec;
+const spec = SAMPLE_LAYER4_SPEC;
 
 const params = (c: Record<string, string>) => Object.fromEntries(Object.entries(c).filter(([k]) => k !== 'action'));
 
