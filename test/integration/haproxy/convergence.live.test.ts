@@ -16,8 +16,8 @@ import { freePort } from '../../support/free-port';
 import { sessionsByServer, waitForServer } from '../../support/live-haproxy';
 import { applianceStack } from '../../support/stacks';
 
-/** Rounds of drain, online and reload each (the issue asks for 200: about 1 s a round on a loaded 2-core machine, so 100 keeps the file under two minutes; PACS_LB_CONVERGENCE_ROUNDS=200 runs the full count). */
-const ROUNDS = Number(process.env.PACS_LB_CONVERGENCE_ROUNDS ?? 100);
+/** Rounds of drain, online and reload each, as the issue asks (about 110 s on a loaded 2-core machine); PACS_LB_CONVERGENCE_ROUNDS overrides it. */
+const ROUNDS = Number(process.env.PACS_LB_CONVERGENCE_ROUNDS ?? 200);
 const STICKY_VIPS = 20;
 
 /** A site of sticky DICOM VIPs on the local target, each in front of the same two archives. */
