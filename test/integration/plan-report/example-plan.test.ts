@@ -20,12 +20,16 @@ import { runInProcess } from '../cli/harness';
 const FIXTURE = path.join(__dirname, 'fixtures', 'example-plan-report.md');
 const STACK = 'centricity-pacs';
 
-/** The example's Terraform JSON, synthesized with these prop changes. */
-function synthesized(changes: Partial<CentricityPacsProps>): Record<string, unknown> {
+/** The example's Terraform JSON, synthesized with these prop changes, its state kept in `stateFile`. */
+function synthesized(changes: Partial<CentricityPacsProps>, stateFile: string): Record<string, unknown> {
   const app = new App({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'plan-report-synth-')) });
   new CentricityPacsSiteStack(app, STACK, changes);
   app.synth();
-  return JSON.parse(fs.readFileSync(path.join(app.outdir, 'stacks', STACK, 'cdk.tf.json'), 'utf8'));
+  const config = JSON.parse(fs.readFileSync(path.join(app.outdir, 'stacks', STACK, 'cdk.tf.json'), 'utf8')) as { terraform: Record<string, unknown> };
+  fs.rmSync(app.outdir, { recursive: true, force: true });
+  // cdktf's default local backend writes beside the working directory of the synth: keep it in the test's folder.
+  config.terraform.backend = { local: { path: stateFile } };
+  return config;
 }
 
 /** The same configuration without provisioners: applying it records the resources and runs nothing. */
@@ -42,12 +46,14 @@ describe('pacs-lb plan-report of a real plan of the example', () => {
 
   it('after a weight change and a VIP removal: the reviewed report, and a page Chromium renders', async () => {
     const configFile = path.join(work, 'cdk.tf.json');
-    fs.writeFileSync(configFile, JSON.stringify(withoutProvisioners(synthesized({}))));
+    const stateFile = path.join(work, 'terraform.tfstate');
+    fs.writeFileSync(configFile, JSON.stringify(withoutProvisioners(synthesized({}, stateFile))));
     await tofuOk(engine(), work, ['init', '-input=false']);
     await tofuOk(engine(), work, ['apply', '-input=false', '-auto-approve']);
+    expect(JSON.parse(fs.readFileSync(stateFile, 'utf8')).resources.length).toBeGreaterThan(30);
 
     const ea = { address: '192.0.2.100', servers: [{ name: 'EA1', address: '192.0.2.21', weight: 50 }, { name: 'EA2', address: '192.0.2.22' }] };
-    fs.writeFileSync(configFile, JSON.stringify(synthesized({ enterpriseArchive: ea, ccg: undefined })));
+    fs.writeFileSync(configFile, JSON.stringify(synthesized({ enterpriseArchive: ea, ccg: undefined }, stateFile)));
     await tofuOk(engine(), work, ['plan', '-input=false', '-refresh=false', '-out=change.plan']);
     const planJson = (await tofuOk(engine(), work, ['show', '-json', 'change.plan'])).stdout;
     const planFile = path.join(work, 'plan.json');
