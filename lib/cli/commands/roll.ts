@@ -157,7 +157,11 @@ class Roll {
     for (const vip of unit.vips) {
       for (;;) {
         const health = (await this.servers(vip)).find((r) => r.name === unit.name)?.health;
-        if (health !== undefined && HEALTHY.has(health)) break;
+        if (health === undefined) {
+          this.context.output.err(`WARNING: roll ${this.label}: the ${this.session.target.description} does not report ${unit.name}'s health in ${vip}; putting it back without waiting for its check.`);
+          break;
+        }
+        if (HEALTHY.has(health)) break;
         if (Date.now() > deadline) {
           throw new CliError(EXIT.refused, `${vip}: roll: ${unit.name}'s health check does not pass after ${timeoutS} s (health: ${health ?? 'unknown'}; --health-timeout). It stays out of rotation; fix it, then run the same roll again to resume.`);
         }
