@@ -1,6 +1,6 @@
 import { TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
-import { CentricityPacs, LoadBalancerAppliance, RealServerProps, ServicePack } from '../../lib';
+import { CentricityPacs, CentricityPacsProps, LoadBalancerAppliance, RealServerProps, ServicePack } from '../../lib';
 
 /**
  * A realistic Centricity PACS site on an HA pair of appliances, at service pack 2, two or more
@@ -15,7 +15,8 @@ export class CentricityPacsSiteStack extends TerraformStack {
   /** The 19 VIPs. */
   public readonly pacs: CentricityPacs;
 
-  constructor(scope: Construct, id: string) {
+  /** @param changes props that replace the site's (tests use it for "the example after a change"). */
+  constructor(scope: Construct, id: string, changes: Partial<CentricityPacsProps> = {}) {
     super(scope, id);
 
     this.appliance = new LoadBalancerAppliance(this, 'lb-pacs', {
@@ -39,6 +40,7 @@ export class CentricityPacsSiteStack extends TerraformStack {
       xe: { address: '192.0.2.106', servers: servers('XE', '203.0.113', [81, 82]) },
       ccg: { address: '192.0.2.107', servers: servers('CCG', '203.0.113', [91, 92]) },
       enterpriseArchiveCheck: { port: 80, path: '/status' },
+      ...changes,
     });
   }
 }

@@ -7,9 +7,11 @@ import { CliContext } from './commands/context';
 import { deleteVip } from './commands/delete';
 import { diff } from './commands/diff';
 import { setRealServerState } from './commands/real-server-state';
+import { planReport } from './commands/plan-report';
 import { prune } from './commands/prune';
 import { reload } from './commands/reload';
 import { report } from './commands/report';
+import { roll } from './commands/roll';
 import { status } from './commands/status';
 import { validate } from './commands/validate';
 import { ENV } from './environment';
@@ -80,11 +82,25 @@ function buildProgram(context: CliContext, streams: CliStreams, run: (work: () =
   ];
   for (const [name, state, words] of states) {
     dryRun(connectionOptions(program.command(name)))
-      .description(`${words} (day-2 maintenance; the next deploy restores the app's state)`)
+      .description(`${words} (day-2 maintenance; deploys keep it unless the app sets this server's state)`)
       .requiredOption('--vip <name>', 'the VIP')
       .requiredOption('--rip <name>', 'the real server')
       .action((options) => run(() => setRealServerState(state, options, context)));
   }
+
+  dryRun(connectionOptions(program.command('roll')))
+    .description('rolling maintenance of real servers, one at a time: drain, wait for sessions to end, run the optional command (after --, argv, no shell; {vip} {rip} {address} are replaced), wait for the health check, online; resumable')
+    .argument('[command...]', 'command run for each server once it is drained, e.g. -- ssh {address} systemctl restart archive')
+    .option('--vip <names>', 'the VIP, or VIPs comma-separated (a server in several is rolled in all at once)')
+    .option('--component <component>', 'instead of --vip: a component of the Centricity PACS preset (enterpriseArchive, das, zfp, ...)')
+    .option('--rip <names>', 'real servers to roll, comma-separated, in order (default: all of the VIPs\')')
+    .option('--min-in-rotation <n>', 'never fewer than n other servers of the VIP online and healthy', '1')
+    .option('--drain-timeout <seconds>', 'wait this long for sessions to end, then halt (cuts them) with a warning', '600')
+    .option('--drain-wait <seconds>', 'on a target that cannot report sessions: wait this long after the drain', '60')
+    .option('--health-timeout <seconds>', 'wait this long for the health check to pass', '300')
+    .option('--command-timeout <seconds>', 'stop the command after this long', '1800')
+    .option('--restart', 'start from the first server, forgetting a stopped roll\'s progress')
+    .action((command, options) => run(() => roll(command ?? [], options, context)));
 
   connectionOptions(program.command('status'))
     .description('the VIPs and real servers with their state and health, as the appliance reports them')
@@ -111,6 +127,13 @@ function buildProgram(context: CliContext, streams: CliStreams, run: (work: () =
     .description('the visual report of a synthesized folder (default: .): an HTML page with a diagram of the VIPs and real servers, the VIP table, checks, persistence and warnings')
     .option('--output <file>', 'write the page to this file instead of standard output')
     .action((folder, options) => run(() => report(folder ?? '.', options, context)));
+
+  program
+    .command('plan-report <plan-json>')
+    .description('a change-board report of a saved plan (terraform show -json <planfile> > plan.json): per appliance and VIP, each changed field old -> new, labelled hitless / drains servers / cuts connections / adds / removes, and the VIP table after the change')
+    .addOption(new Option('--format <format>', 'markdown or html').choices(['markdown', 'html']).default('markdown'))
+    .option('--output <file>', 'write the report to this file instead of standard output')
+    .action((file, options) => run(() => planReport(file, options, context)));
 
   return program;
 }

@@ -149,14 +149,24 @@ function applianceApiTarget(appliance: ApplianceSpec, options: ConnectionOptions
   return new ApplianceApiTarget(new ApplianceApiClient(settings, credentials, output), (line) => output.err(line), appliance);
 }
 
+/** The name of an appliance's files in the state folder (lock, pending reloads, roll progress). */
+export function applianceKey(appliance: ApplianceSpec): string {
+  return `${appliance.managementAddresses[0]}_${appliance.apiPort}`;
+}
+
+/** The state folder: lock files and progress records. */
+export function stateFolder(env: Environment): string {
+  return env[ENV.stateDir] || defaultStateDir();
+}
+
 /**
  * Opens a session with the appliance's target: its REST API at the primary management address
  * (an HA pair is configured through its primary, which replicates to the peer), or the local
  * HAProxy the appliance spec names (no credentials needed). Either way, under the appliance's lock.
  */
 export function openSession(appliance: ApplianceSpec, options: ConnectionOptions, env: Environment, output: CliOutput): Session {
-  const stateDir = env[ENV.stateDir] || defaultStateDir();
-  const key = `${appliance.managementAddresses[0]}_${appliance.apiPort}`;
+  const stateDir = stateFolder(env);
+  const key = applianceKey(appliance);
   if (options.offline || options.savedState !== undefined) {
     // Offline: no network, no credentials, no lock; the dry run changes nothing.
     const target = new ApplianceApiTarget(offlineState(options), (line) => output.err(line), appliance);

@@ -20,7 +20,12 @@ export interface RealServerProps {
   readonly minConnections?: number;
   /** Most connections sent to the server at once (1-1000000). @default - no limit */
   readonly maxConnections?: number;
-  /** Administrative state. @default RealServerState.ONLINE */
+  /**
+   * Administrative state, set by the code: every deploy puts the server in it. Leave it out to
+   * let operators own the state: deploys then keep whatever `pacs-lb drain|halt|online` (or the
+   * appliance's own UI) set, and a new server starts online.
+   * @default - online for a new server; afterwards the operator's
+   */
   readonly state?: RealServerState;
   /** Layer 7 HTTP mode: re-encrypt traffic to this server. @default false */
   readonly encrypted?: boolean;

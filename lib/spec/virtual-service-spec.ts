@@ -121,6 +121,14 @@ export interface RealServerSpec {
   readonly maxConnections?: number;
   /** Administrative state. */
   readonly state: RealServerState;
+  /**
+   * Whether the code sets {@link state}: true when the real server's props gave a state. When
+   * absent, a state other than online is the code's too. Otherwise (the default online) the
+   * state belongs to the operator: a deploy leaves the state the target has (set with
+   * `pacs-lb drain|halt|online` or on the appliance), and a new real server starts online.
+   * @default - the code's for a state other than online, the operator's for online
+   */
+  readonly stateManaged?: boolean;
   /** Layer 7 HTTP mode: re-encrypt traffic to this server. @default false */
   readonly encrypted?: boolean;
 }

@@ -33,4 +33,10 @@ export interface ProvisionTarget {
    * appliance runs Layer 4 and Layer 7 in separate services); nothing for no layer.
    */
   reload(layers: number[], dryRun: boolean): Promise<TargetChange[]>;
+  /**
+   * Sessions a real server still has open, over every process that carries them (on the
+   * local HAProxy, old workers too); absent on a target that cannot report them (`pacs-lb roll`
+   * then waits a fixed drain time).
+   */
+  openSessions?(vip: string, rip: string): Promise<number>;
 }

@@ -1,3 +1,5 @@
+import type { StateOwner } from './operator-state';
+
 /**
  * What a target reports it has: its VIPs with their parameters (in the appliance's lbcli
  * names, as strings) and real servers. A parameter, a layer or a state a reply leaves out is
@@ -28,6 +30,8 @@ export interface DumpedRealServer {
   readonly parameters: Record<string, string>;
   /** `online`, `drain` or `halt`; absent when the reply does not say (read as online, the default). */
   readonly state?: string;
+  /** Who owns the state (`code` or `operator`, see {@link StateOwner}), when the target knows its specs. */
+  readonly stateOwner?: string;
   /** Health as the target sees it (`up`, `down`, ...), when reported. */
   readonly health?: string;
 }

@@ -147,6 +147,7 @@ function resolveRealServer(server: RealServerProps): RealServerSpec {
     minConnections: server.minConnections,
     maxConnections: server.maxConnections,
     state: server.state ?? RealServerState.ONLINE,
+    stateManaged: server.state === undefined ? undefined : true,
     encrypted: server.encrypted,
   });
 }

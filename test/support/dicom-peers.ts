@@ -172,3 +172,19 @@ export function writeDicomFile(file: string, megabytes: number, instance = 1): v
   fs.rmSync(pixels, { force: true });
   if (result.status !== 0) throw new Error(`dump2dcm failed: ${result.stderr}`);
 }
+
+/** Runs a client again and again (one run at a time) until stopped; `stop` resolves to every result. */
+export function repeatClient(client: () => Promise<ClientResult>): { stop: () => Promise<ClientResult[]> } {
+  const results: ClientResult[] = [];
+  let running = true;
+  const loop = (async () => {
+    while (running) results.push(await client());
+  })();
+  return {
+    stop: async () => {
+      running = false;
+      await loop;
+      return results;
+    },
+  };
+}

@@ -15,8 +15,8 @@ export interface RealServerStateOptions extends ConnectionOptions {
 }
 
 /**
- * `pacs-lb drain|halt|online --vip V --rip R`: day-2 maintenance without a redeploy. The next
- * `cdktf deploy` of a spec that says otherwise puts the state back: change the app to keep it.
+ * `pacs-lb drain|halt|online --vip V --rip R`: day-2 maintenance without a redeploy. Deploys
+ * keep the state, unless the app sets the server's state (then the next deploy restores the app's).
  */
 export async function setRealServerState(state: RealServerState, options: RealServerStateOptions, context: CliContext): Promise<number> {
   for (const [field, value] of [['--vip', options.vip], ['--rip', options.rip]]) {

@@ -34,11 +34,19 @@ function globalSection(vips: VirtualServiceSpec[], options: HaproxyRenderOptions
     'global',
     `  stats socket ${socket} mode 600 level admin expose-fd listeners`,
     '  stats timeout 30s',
+    ...(options.description === undefined ? [] : [`  description ${haproxyDescription(options.description)}`]),
+    ...(options.serverStateFile === undefined ? [] : [`  server-state-file ${haproxyArgument(options.serverStateFile)}`]),
     ...checkGlobalLines(vips.map((vip) => vip.healthCheck)).map((line) => `  ${line}`),
   ];
 }
 
-function defaultsSection(): string[] {
+/** A description as it reaches the file: a plain word, refused otherwise (it is not user input, but a typo must not break the file). */
+function haproxyDescription(text: string): string {
+  if (!/^[A-Za-z0-9_:.-]+$/.test(text)) throw new Error(`HAProxy description "${text.replace(/[^\x20-\x7e]/g, '?')}": only letters, digits, "-", "_", ":" and "." are allowed. Give a plain word.`);
+  return text;
+}
+
+function defaultsSection(options: HaproxyRenderOptions): string[] {
   return [
     '# Every VIP: a connection a server refuses is retried on another server (redispatch), and',
     '# idle timeouts are long enough for a DICOM association that waits between two images.',
@@ -49,6 +57,7 @@ function defaultsSection(): string[] {
     `  timeout connect ${CONNECT_TIMEOUT_SECONDS}s`,
     `  timeout client ${DEFAULT_LAYER7_IDLE_TIMEOUT_SECONDS}s`,
     `  timeout server ${DEFAULT_LAYER7_IDLE_TIMEOUT_SECONDS}s`,
+    ...(options.serverStateFile === undefined ? [] : ['  load-server-state-from-file global']),
   ];
 }
 
@@ -63,7 +72,7 @@ export function renderHaproxyConfig(appliance: ApplianceSpec, vips: VirtualServi
   const sections = [
     [...generatedHeader('#', `HAProxy configuration of appliance ${appliance.name}`), ...(leftOut.length > 0 ? [`# Not carried by HAProxy (Layer 4, IPVS): ${leftOut.join(', ')}.`] : [])],
     globalSection(carried, options),
-    defaultsSection(),
+    defaultsSection(options),
     ...vips.flatMap((vip, i) => (isHaproxyVip(vip, options) ? [renderVipSection(vip, i + 1, bindAddress(vip, options))] : [])),
   ];
   return `${sections.map((lines) => lines.join('\n')).join('\n\n')}\n`;

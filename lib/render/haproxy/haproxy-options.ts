@@ -22,6 +22,21 @@ export interface HaproxyRenderOptions {
    * @default - every VIP binds its own address
    */
   readonly bindAddresses?: Record<string, string>;
+  /**
+   * File HAProxy reads server states from when it starts (global `server-state-file`, with
+   * `load-server-state-from-file global` for every VIP). Whoever reloads HAProxy dumps the
+   * runtime API's `show servers state` into it first, so a server that is down stays down
+   * through the reload instead of taking connections until its first failed check.
+   * @default - no state file: every reload starts with fresh server states
+   */
+  readonly serverStateFile?: string;
+  /**
+   * Text HAProxy reports as `description` in the runtime API's `show info` (global
+   * `description`): the local target writes a digest of the configuration there, to compare
+   * what runs with what it wants. Letters, digits, `-`, `_`, `:` and `.` only.
+   * @default - no description
+   */
+  readonly description?: string;
 }
 
 /** The runtime API socket when none is given. */

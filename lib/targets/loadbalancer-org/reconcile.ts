@@ -2,6 +2,7 @@ import { realServerCommand, stateCommand, vipCommand } from './appliance-command
 import { LbcliCommand } from './lbcli-command';
 import { ApplianceSpec, VirtualServiceSpec } from '../../spec/virtual-service-spec';
 import { DumpedConfig, DumpedVip } from '../target-state';
+import { deployedState } from '../operator-state';
 import { differingParameters } from './reported-values';
 import { CliError, EXIT } from '../../cli/exit-codes';
 
@@ -38,7 +39,8 @@ function checkSameLayer(vip: VirtualServiceSpec, have: DumpedVip | undefined): v
 
 /**
  * The writes that bring one VIP on the appliance to its spec, in a safe order: add or edit the
- * VIP (never delete it), add or edit real servers, set their states, then delete the real
+ * VIP (never delete it), add or edit real servers, set the states the code owns (see
+ * {@link deployedState}: an operator's drain or halt is left alone), then delete the real
  * servers the spec no longer has. Empty when the appliance already matches. Pure.
  */
 export function planVirtualService(vip: VirtualServiceSpec, actual: DumpedConfig, appliance?: ApplianceSpec): LbcliCommand[] {
@@ -58,7 +60,8 @@ export function planVirtualService(vip: VirtualServiceSpec, actual: DumpedConfig
   }
   for (const rip of vip.realServers) {
     const currentState = haveRips.get(rip.name)?.state ?? 'online';
-    if (rip.state !== currentState) commands.push(stateCommand(rip.state, vip.name, rip.name));
+    const wantedState = deployedState(rip, currentState);
+    if (wantedState !== currentState) commands.push(stateCommand(wantedState, vip.name, rip.name));
   }
   const wanted = new Set(vip.realServers.map((r) => r.name));
   for (const name of haveRips.keys()) {

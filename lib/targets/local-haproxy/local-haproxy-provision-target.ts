@@ -10,6 +10,7 @@ import { formatRange } from '../../spec/ports';
 import { ProvisionTarget } from '../provision-target';
 import { TargetChange } from '../target-change';
 import { specChanges } from './spec-changes';
+import { deployedState, stateOwner, withState } from '../operator-state';
 
 /** What HAProxy does with any change: one hitless reload (it carries both layers here). */
 const RELOAD: TargetChange = { action: 'reload-haproxy' };
@@ -32,6 +33,7 @@ function dumpedVip(vip: VirtualServiceSpec, servers: ServerStatus[]): DumpedVip 
       name: rip.name,
       parameters: { ip: rip.address, weight: String(rip.weight), ...(rip.port === undefined ? {} : { port: String(rip.port) }) },
       state: rip.state,
+      stateOwner: stateOwner(rip),
       health: healthOf(servers.find((s) => s.vip === vip.name && s.server === rip.name)),
     })),
   };
@@ -75,9 +77,16 @@ export class LocalHaproxyProvisionTarget implements ProvisionTarget {
     return { vips: this.storedSpecs().map((vip) => dumpedVip(vip, servers)) };
   }
 
-  /** Stores the spec when it differs from the stored one; reports the appliance commands the difference means. */
-  public async applyVirtualService(vip: VirtualServiceSpec, dryRun: boolean): Promise<TargetChange[]> {
-    const commands = specChanges(vip, this.storedSpecs().find((v) => v.name === vip.name));
+  /**
+   * Stores the spec when it differs from the stored one; reports the changes the difference
+   * means. A real server whose state the code does not own keeps the stored state (an
+   * operator's); the stored spec records who owns each state (`stateManaged`).
+   */
+  public async applyVirtualService(desired: VirtualServiceSpec, dryRun: boolean): Promise<TargetChange[]> {
+    const stored = this.storedSpecs().find((v) => v.name === desired.name);
+    const storedStates = new Map((stored?.realServers ?? []).map((r) => [r.name, r.state]));
+    const vip = { ...desired, realServers: desired.realServers.map((r) => withState(r, deployedState(r, storedStates.get(r.name)), stateOwner(r))) };
+    const commands = specChanges(vip, stored);
     const file = this.specFile(vip.name);
     const text = `${JSON.stringify(vip, null, 2)}\n`;
     if (!dryRun && (!fs.existsSync(file) || fs.readFileSync(file, 'utf8') !== text)) this.store(file, text);
@@ -93,7 +102,11 @@ export class LocalHaproxyProvisionTarget implements ProvisionTarget {
     return commands;
   }
 
-  /** Sets the state in the stored spec; a running HAProxy takes it at once through a hitless reload. */
+  /**
+   * Sets the state in the stored spec, keeping who owns it (an operator's state stays the
+   * operator's; a state the code owns is restored by the next deploy); a running HAProxy takes
+   * it at once through a hitless reload.
+   */
   public async setRealServerState(vipName: string, rip: string, state: RealServerState, dryRun: boolean): Promise<TargetChange[]> {
     const vip = this.storedSpecs().find((v) => v.name === vipName);
     if (!vip?.realServers.some((r) => r.name === rip)) {
@@ -101,7 +114,7 @@ export class LocalHaproxyProvisionTarget implements ProvisionTarget {
     }
     const commands: TargetChange[] = [{ action: state, vip: vipName, rip }];
     if (dryRun) return commands;
-    const changed = { ...vip, realServers: vip.realServers.map((r) => (r.name === rip ? { ...r, state } : r)) };
+    const changed = { ...vip, realServers: vip.realServers.map((r) => (r.name === rip ? withState(r, state, stateOwner(r)) : r)) };
     this.store(this.specFile(vipName), `${JSON.stringify(changed, null, 2)}\n`);
     if ((await this.haproxy.status()).running) await this.runHaproxy();
     return commands;
@@ -115,6 +128,11 @@ export class LocalHaproxyProvisionTarget implements ProvisionTarget {
     if (layers.length === 0) return [];
     if (!dryRun) await this.runHaproxy();
     return [RELOAD];
+  }
+
+  /** See {@link ProvisionTarget.openSessions}: over every HAProxy worker, old ones included. */
+  public async openSessions(vip: string, rip: string): Promise<number> {
+    return this.haproxy.openSessions(vip, rip);
   }
 
   private async runHaproxy(): Promise<void> {

@@ -7,8 +7,8 @@ function vipSettings({ description: _description, realServers: _realServers, ...
   return JSON.stringify(settings);
 }
 
-/** A real server without its state (a state change is its own change). */
-function ripSettings({ state: _state, ...settings }: RealServerSpec): string {
+/** A real server without its state and who owns it (a state change is its own change). */
+function ripSettings({ state: _state, stateManaged: _owner, ...settings }: RealServerSpec): string {
   return JSON.stringify(settings);
 }
 

@@ -146,9 +146,9 @@ describe('day-2 commands', () => {
     const table = await runInProcess(['status', '--appliance-file', applianceFile], env);
     expect(table.code).toBe(0);
     const lines = table.stdout.trim().split('\n');
-    expect(lines[0]).toMatch(/^VIP\s+LAYER\s+ADDRESS\s+PORTS\s+RIP\s+RIP ADDRESS\s+WEIGHT\s+STATE\s+HEALTH$/);
+    expect(lines[0]).toMatch(/^VIP\s+LAYER\s+ADDRESS\s+PORTS\s+RIP\s+RIP ADDRESS\s+WEIGHT\s+STATE\s+OWNER\s+HEALTH$/);
     expect(lines).toHaveLength(6);
-    expect(lines.find((l) => l.includes('EA2'))).toMatch(/^Test_Dicom\s+4\s+192\.0\.2\.100\s+104\s+EA2\s+192\.0\.2\.22\s+100\s+drain\s+drain$/);
+    expect(lines.find((l) => l.includes('EA2'))).toMatch(/^Test_Dicom\s+4\s+192\.0\.2\.100\s+104\s+EA2\s+192\.0\.2\.22\s+100\s+drain\s+operator\s+drain$/);
     const json = JSON.parse((await runInProcess(['status', '--json', '--appliance-file', applianceFile], env)).stdout);
     expect(json.vips.map((v: { name: string }) => v.name)).toEqual(['Test_Dicom', 'Test_Web', 'Test_HL7']);
   });

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RealServerState, VirtualServiceSpec } from '../../../lib';
 import { ApplianceSpec } from '../../../lib/spec/virtual-service-spec';
 import { LocalHaproxyTarget } from '../../../lib/targets/local-haproxy/local-haproxy-target';
-import { ClientResult, echoscu, startStorescp, stopAllPeers, storescu, Storescp, writeDicomFile } from '../../support/dicom-peers';
+import { ClientResult, echoscu, repeatClient, startStorescp, stopAllPeers, storescu, Storescp, writeDicomFile } from '../../support/dicom-peers';
 import { freePort } from '../../support/free-port';
 import { dicomCheck, liveAppliance, localTarget, sessionsByServer, stopAllHaproxies, waitForServer } from '../../support/live-haproxy';
 
@@ -24,18 +24,7 @@ async function busyServer(target: LocalHaproxyTarget, vip: string): Promise<stri
 
 /** C-ECHOs through the VIP one after another until stopped; returns every result. */
 function echoLoop(port: number): { stop: () => Promise<ClientResult[]> } {
-  const results: ClientResult[] = [];
-  let running = true;
-  const loop = (async () => {
-    while (running) results.push(await echoscu('127.0.0.1', port));
-  })();
-  return {
-    stop: async () => {
-      running = false;
-      await loop;
-      return results;
-    },
-  };
+  return repeatClient(() => echoscu('127.0.0.1', port));
 }
 
 describe('live: drain and hitless reload through the local HAProxy target', () => {

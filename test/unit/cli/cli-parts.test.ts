@@ -23,12 +23,13 @@ describe('parseReply', () => {
 describe('status table', () => {
   it('one aligned row per real server, or one for a VIP without any', () => {
     const rows = statusRows({ vips: [
-      { name: 'V', layer: 4, parameters: { ip: '192.0.2.1', ports: '104' }, realServers: [{ name: 'A', parameters: { ip: '192.0.2.2', weight: '100' }, state: 'online' }] },
+      { name: 'V', layer: 4, parameters: { ip: '192.0.2.1', ports: '104' }, realServers: [{ name: 'A', parameters: { ip: '192.0.2.2', weight: '100' }, state: 'online' }, { name: 'B', parameters: { ip: '192.0.2.4', weight: '100' }, state: 'drain', stateOwner: 'operator' }] },
       { name: 'Empty_VIP', layer: 7, parameters: { ip: '192.0.2.3', ports: '443' }, realServers: [] },
     ] });
-    expect(formatTable(['VIP', 'LAYER', 'ADDRESS', 'PORTS', 'RIP', 'RIP ADDRESS', 'WEIGHT', 'STATE', 'HEALTH'], rows)).toEqual([
-      'VIP        LAYER  ADDRESS    PORTS  RIP  RIP ADDRESS  WEIGHT  STATE   HEALTH',
-      'V          4      192.0.2.1  104    A    192.0.2.2    100     online  unknown',
+    expect(formatTable(['VIP', 'LAYER', 'ADDRESS', 'PORTS', 'RIP', 'RIP ADDRESS', 'WEIGHT', 'STATE', 'OWNER', 'HEALTH'], rows)).toEqual([
+      'VIP        LAYER  ADDRESS    PORTS  RIP  RIP ADDRESS  WEIGHT  STATE   OWNER     HEALTH',
+      'V          4      192.0.2.1  104    A    192.0.2.2    100     online  ?         unknown',
+      'V          4      192.0.2.1  104    B    192.0.2.4    100     drain   operator  unknown',
       'Empty_VIP  7      192.0.2.3  443    -',
     ]);
   });

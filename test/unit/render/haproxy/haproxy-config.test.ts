@@ -212,6 +212,22 @@ describe('renderHaproxyConfig: standing in for Layer 4', () => {
     expect(lines).toContain('bind 127.0.1.5:104');
     expect(() => renderHaproxyConfig(APPLIANCE, [layer7Vip()], { bindAddresses: { Dicom_L7: '127.0.0.1:80\n  bind 0.0.0.0' } })).toThrow(/^Dicom_L7: bindAddresses: .* is not an IPv4 or IPv6 address\. Give an address/);
   });
+
+  it('names a server-state file (global) and loads it for every VIP (defaults), only when asked, and haproxy -c accepts it', () => {
+    const without = renderHaproxyConfig(APPLIANCE, [layer7Vip()]);
+    expect(without).not.toContain('server-state');
+    const config = renderHaproxyConfig(APPLIANCE, [layer7Vip()], { serverStateFile: '/tmp/plb x/server-state' });
+    const global = config.slice(config.indexOf('\nglobal\n'), config.indexOf('\ndefaults\n'));
+    const defaults = config.slice(config.indexOf('\ndefaults\n'), config.indexOf('\nlisten '));
+    expect(global).toContain("  server-state-file '/tmp/plb x/server-state'\n");
+    expect(defaults).toContain('  load-server-state-from-file global\n');
+    expect(haproxyCheck(config).status).toBe(0);
+  });
+
+  it('writes a description HAProxy reports in show info, and refuses one that is not a plain word', () => {
+    expect(renderHaproxyConfig(APPLIANCE, [layer7Vip()], { description: 'pacs-lb-config-sha256:0a1b' })).toContain('\n  description pacs-lb-config-sha256:0a1b\n');
+    expect(() => renderHaproxyConfig(APPLIANCE, [layer7Vip()], { description: 'x\n  stats socket /tmp/s' })).toThrow(/^HAProxy description .*: only letters, digits.* Give a plain word\./);
+  });
 });
 
 describe('renderHaproxyConfig: nothing injects, even past validation', () => {

@@ -4,18 +4,11 @@ import { DumpedConfig } from '../../../../lib/targets/target-state';
 import { planVirtualService } from '../../../../lib/targets/loadbalancer-org/reconcile';
 import { RealServerState } from '../../../../lib/spec/real-server-state';
 import { VirtualServiceSpec } from '../../../../lib/spec/virtual-service-spec';
+import { SAMPLE_LAYER4_SPEC } from '../../../support/sample-layer4-spec';
 
 // The pure planning step of apply: what the appliance has + the spec -> the writes.
 
-const spec = {
-  schemaVersion: 1, appliance: 'lb', name: 'V', layer: 4, forwarding: 'dr', address: '192.0.2.10', protocol: 'tcp',
-  ports: { ranges: [{ first: 104, last: 104 }] }, scheduler: 'wlc',
-  healthCheck: { kind: 'connect', intervalSeconds: 5, timeoutSeconds: 3, rise: 2, fall: 3 }, persistence: { kind: 'none' },
-  realServers: [
-    { name: 'A', address: '192.0.2.21', weight: 100, state: 'online' },
-    { name: 'B', address: '192.0.2.22', weight: 100, state: 'online' },
-  ],
-} as unknown as VirtualServiceSpec;
+const spec = SAMPLE_LAYER4_SPEC;
 
 const params = (c: Record<string, string>) => Object.fromEntries(Object.entries(c).filter(([k]) => k !== 'action'));
 
@@ -53,10 +46,20 @@ describe('planVirtualService', () => {
     expect(actions(planVirtualService(changed, applied(spec)))).toEqual(['edit-vip']);
   });
 
+  it("operator state: a deploy leaves an operator's drain or halt alone where the code sets no state, and restores the state where it does", () => {
+    expect(actions(planVirtualService(spec, applied(spec, { A: 'drain', B: 'halt' })))).toEqual([]);
+    const managed = withRealServers([{ ...spec.realServers[0], stateManaged: true }, spec.realServers[1]]);
+    expect(actions(planVirtualService(managed, applied(spec, { A: 'drain', B: 'halt' })))).toEqual(['online A']);
+    // A state other than online is the code's even without the flag.
+    const halted = withRealServers([spec.realServers[0], { ...spec.realServers[1], state: RealServerState.HALT }]);
+    expect(actions(planVirtualService(halted, applied(spec, { A: 'drain' })))).toEqual(['halt B']);
+  });
+
   it('states: only the real servers whose state differs', () => {
     const changed = withRealServers([{ ...spec.realServers[0], state: RealServerState.DRAIN }, spec.realServers[1]]);
     expect(actions(planVirtualService(changed, applied(spec)))).toEqual(['drain A']);
-    expect(actions(planVirtualService(spec, applied(spec, { B: 'halt' })))).toEqual(['online B']);
+    const managed = withRealServers(spec.realServers.map((r) => ({ ...r, stateManaged: true })));
+    expect(actions(planVirtualService(managed, applied(spec, { B: 'halt' })))).toEqual(['online B']);
   });
 
   it('adds come before deletes, so capacity never dips', () => {
