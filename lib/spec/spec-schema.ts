@@ -96,6 +96,7 @@ const REAL_SERVER = closedObject(
     minConnections: num,
     maxConnections: num,
     state: enumOf(RealServerState),
+    stateManaged: bool,
     encrypted: bool,
   },
   ['name', 'address', 'weight', 'state'],

@@ -1,5 +1,5 @@
 /**
- * `pacs-lb plan-report` against a real plan made by the engine (OpenTofu, with the stand-in null
+ * `pacs-lb plan-report` against a real plan made by each engine present (Terraform and/or OpenTofu, with the stand-in null
  * provider, see test/support/engine.ts): the bundled example is applied (its null resources
  * created, provisioners left out so no appliance is needed), then planned after a weight change
  * (EA1 of EA_Dicom_Service to 50) and a VIP removal (the CCG component's four VIPs); the plan's
@@ -14,7 +14,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { CentricityPacsProps } from '../../../lib';
 import { readPlanVips } from '../../../lib/plan-report/plan-changes';
 import { CentricityPacsSiteStack } from '../../../examples/centricity-pacs/site';
-import { tofuOk, useEngine } from '../../support/engine';
+import { availableEngines, engineOk } from '../../support/engine';
 import { runInProcess } from '../cli/harness';
 
 const FIXTURE = path.join(__dirname, 'fixtures', 'example-plan-report.md');
@@ -39,8 +39,7 @@ function withoutProvisioners(config: Record<string, unknown>): Record<string, un
   return copy as Record<string, unknown>;
 }
 
-describe('pacs-lb plan-report of a real plan of the example', () => {
-  const engine = useEngine();
+describe.each(availableEngines())('pacs-lb plan-report of a real plan of the example ($label)', (engine) => {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'plan-report-'));
   afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
 
@@ -48,14 +47,14 @@ describe('pacs-lb plan-report of a real plan of the example', () => {
     const configFile = path.join(work, 'cdk.tf.json');
     const stateFile = path.join(work, 'terraform.tfstate');
     fs.writeFileSync(configFile, JSON.stringify(withoutProvisioners(synthesized({}, stateFile))));
-    await tofuOk(engine(), work, ['init', '-input=false']);
-    await tofuOk(engine(), work, ['apply', '-input=false', '-auto-approve']);
+    await engineOk(engine, work, ['init', '-input=false']);
+    await engineOk(engine, work, ['apply', '-input=false', '-auto-approve']);
     expect(JSON.parse(fs.readFileSync(stateFile, 'utf8')).resources.length).toBeGreaterThan(30);
 
     const ea = { address: '192.0.2.100', servers: [{ name: 'EA1', address: '192.0.2.21', weight: 50 }, { name: 'EA2', address: '192.0.2.22' }] };
     fs.writeFileSync(configFile, JSON.stringify(synthesized({ enterpriseArchive: ea, ccg: undefined }, stateFile)));
-    await tofuOk(engine(), work, ['plan', '-input=false', '-refresh=false', '-out=change.plan']);
-    const planJson = (await tofuOk(engine(), work, ['show', '-json', 'change.plan'])).stdout;
+    await engineOk(engine, work, ['plan', '-input=false', '-refresh=false', '-out=change.plan']);
+    const planJson = (await engineOk(engine, work, ['show', '-json', 'change.plan'])).stdout;
     const planFile = path.join(work, 'plan.json');
     fs.writeFileSync(planFile, planJson);
 
