@@ -24,7 +24,8 @@ const DEFAULTS: Record<string, Record<string, string>> = {
 const DURATION_UNITS_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
 const SWITCH_WORDS: Record<string, string> = { on: 'on', true: 'on', yes: 'on', 1: 'on', off: 'off', false: 'off', no: 'off', 0: 'off' };
 
-function durationMs(text: string): number | undefined {
+/** A duration as milliseconds: a bare number is milliseconds, as HAProxy reads it; undefined when not a duration. */
+export function durationMs(text: string): number | undefined {
   const match = /^(\d+(?:\.\d+)?)\s*(ms|s|m|h|d)?$/.exec(text);
   return match ? Number(match[1]) * DURATION_UNITS_MS[match[2] ?? 'ms'] : undefined;
 }

@@ -1,0 +1,48 @@
+import * as path from 'path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CentricityPacsSiteStack } from '../../../examples/centricity-pacs/site';
+import { ApplianceDouble } from '../../support/appliance-double';
+import { READABLE_DIALECTS } from '../../support/appliance-reply-dialects';
+import { awkwardTempDir, cliEnvironment, startDouble, synthesize } from '../cli/harness';
+import { deployFolder, importInto, isPrettierFormatted, specsByName, synthesizeGenerated } from './import-harness';
+
+// Round trip against the contract double in each reply dialect that reports values: deploy the
+// example, import it, synthesize the imported code, apply it: no write, and the imported
+// site's specs equal the example's.
+
+let example: string;
+beforeAll(() => {
+  example = synthesize(['pacs-lb'], (app) => {
+    new CentricityPacsSiteStack(app, 'centricity-pacs');
+    return 'centricity-pacs';
+  });
+});
+
+describe.each(READABLE_DIALECTS)('import of the example in reply dialect %s', (dialect) => {
+  let double: ApplianceDouble;
+  let env: Record<string, string>;
+  const exampleFolder = () => path.join(example, 'pacs-lb', 'lb-pacs');
+  beforeAll(async () => {
+    double = await startDouble(0, { dialect });
+    env = cliEnvironment(double, awkwardTempDir('pacs-lb-state'), { PACS_LB_CONNECT_TO: `127.0.0.1:${double.port}` });
+    await deployFolder(exampleFolder(), env);
+  });
+  afterAll(() => double.stop());
+
+  it('writes one CentricityPacs, formatted, expressing everything read; its specs equal the example\'s and its deploy sends no write', async () => {
+    const { run, code, file } = await importInto(`example-${dialect}`, ['--appliance-file', path.join(exampleFolder(), 'appliance.json')], env);
+    expect(run.stderr).toContain('19 VIPs read');
+    expect(run.stderr).not.toContain('not expressed');
+    expect(code).toContain('Everything read is expressed in this code.');
+    expect(code.match(/new CentricityPacs\(/g)).toHaveLength(1);
+    expect(code).not.toMatch(/new (Layer4Vip|ReverseProxyVip)\(/);
+    expect(await isPrettierFormatted(code)).toBe(true);
+
+    const imported = await synthesizeGenerated(file);
+    expect(specsByName(imported, 'lb-pacs')).toEqual(specsByName(example, 'lb-pacs'));
+
+    double.clearRecords();
+    await deployFolder(path.join(imported, 'pacs-lb', 'lb-pacs'), env);
+    expect(double.writes()).toEqual([]);
+  });
+});
