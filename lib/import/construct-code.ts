@@ -105,12 +105,12 @@ export function realServerFields(rip: RealServerSpec): Record<string, CodeValue 
 export const realServerCode = (rip: RealServerSpec): CodeValue => props(realServerFields(rip));
 
 /** The fields of VIP props shared by both layers (address, scheduler, check, persistence, connections); `realServers` given. */
-function commonVipFields(vip: VirtualServiceSpec, realServers: CodeValue, ports: CodeValue): Record<string, CodeValue | undefined> {
+function commonVipFields(vip: VirtualServiceSpec, realServers: CodeValue, layerFields: Record<string, CodeValue | undefined>): Record<string, CodeValue | undefined> {
   const defaultCheck = JSON.stringify(HealthCheck.connect().toSpec());
   return {
     description: vip.description === undefined ? undefined : text(vip.description),
     address: text(vip.address),
-    ports,
+    ...layerFields,
     scheduler: vip.scheduler === Scheduler.WEIGHTED_LEAST_CONNECTIONS ? undefined : enumMember('Scheduler', Scheduler, vip.scheduler),
     healthCheck: JSON.stringify(vip.healthCheck) === defaultCheck ? undefined : healthCheckCode(vip.healthCheck),
     persistence: vip.persistence.kind === PersistenceType.NONE ? undefined : persistenceCode(vip.persistence, vip.layer),
@@ -123,30 +123,22 @@ function commonVipFields(vip: VirtualServiceSpec, realServers: CodeValue, ports:
 export function vipConstructCode(vip: VirtualServiceSpec, realServers: CodeValue): CodeConstruct | undefined {
   const ports = portsCode(vip.ports);
   if (!ports) return undefined;
-  const common = commonVipFields(vip, realServers, ports);
-  if (vip.layer === 4) {
-    return {
-      type: 'Layer4Vip',
-      id: vip.name,
-      props: props({
-        ...common,
-        forwarding: vip.forwarding === ForwardingMethod.DR || vip.forwarding === undefined ? undefined : enumMember('ForwardingMethod', ForwardingMethod, vip.forwarding),
-        protocol: vip.protocol === Protocol.TCP ? undefined : enumMember('Protocol', Protocol, vip.protocol),
-      }),
-    };
-  }
   const timeout = (s: number | undefined) => (s === undefined || s === DEFAULT_LAYER7_IDLE_TIMEOUT_SECONDS ? undefined : num(s));
-  return {
-    type: 'ReverseProxyVip',
-    id: vip.name,
-    props: props({
-      ...common,
-      proxyMode: vip.proxyMode === ProxyMode.HTTP ? enumMember('ProxyMode', ProxyMode, vip.proxyMode) : undefined,
-      clientAddress: vip.clientAddress === undefined || vip.clientAddress === ClientAddressMode.NONE ? undefined : enumMember('ClientAddressMode', ClientAddressMode, vip.clientAddress),
-      clientTimeoutSeconds: timeout(vip.clientTimeoutSeconds),
-      serverTimeoutSeconds: timeout(vip.serverTimeoutSeconds),
-    }),
-  };
+  const layerFields: Record<string, CodeValue | undefined> =
+    vip.layer === 4
+      ? {
+          ports,
+          forwarding: vip.forwarding === ForwardingMethod.DR || vip.forwarding === undefined ? undefined : enumMember('ForwardingMethod', ForwardingMethod, vip.forwarding),
+          protocol: vip.protocol === Protocol.TCP ? undefined : enumMember('Protocol', Protocol, vip.protocol),
+        }
+      : {
+          ports,
+          proxyMode: vip.proxyMode === ProxyMode.HTTP ? enumMember('ProxyMode', ProxyMode, vip.proxyMode) : undefined,
+          clientAddress: vip.clientAddress === undefined || vip.clientAddress === ClientAddressMode.NONE ? undefined : enumMember('ClientAddressMode', ClientAddressMode, vip.clientAddress),
+          clientTimeoutSeconds: timeout(vip.clientTimeoutSeconds),
+          serverTimeoutSeconds: timeout(vip.serverTimeoutSeconds),
+        };
+  return { type: vip.layer === 4 ? 'Layer4Vip' : 'ReverseProxyVip', id: vip.name, props: props(commonVipFields(vip, realServers, layerFields)) };
 }
 
 /** The `LoadBalancerAppliance` of an appliance spec; its id is the appliance's name. */
