@@ -1,0 +1,127 @@
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import * as ts from 'typescript';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CentricityPacsSiteStack } from '../../../examples/centricity-pacs/site';
+import { READ_COMMANDS } from '../../../lib/targets/loadbalancer-org/appliance-reply';
+import { ApplianceDouble } from '../../support/appliance-double';
+import { awkwardTempDir, cliEnvironment, runInProcess, startDouble, synthesize } from '../cli/harness';
+import { adminClient, deployFolder, GENERATED, importInto, isPrettierFormatted, specsByName, synthesizeGenerated } from './import-harness';
+
+// The other sources of `pacs-lb import`: a saved reply (air-gapped: no appliance, no
+// credentials), `pacs-lb status --json` output, and the local HAProxy target's folder; then
+// what a hostile configuration cannot do to the generated code, and that the code type-checks.
+
+const REPO = path.resolve(__dirname, '../../..');
+let example: string;
+let saved: string;
+const exampleFolder = () => path.join(example, 'pacs-lb', 'lb-pacs');
+
+beforeAll(() => {
+  example = synthesize(['pacs-lb'], (app) => {
+    new CentricityPacsSiteStack(app, 'centricity-pacs');
+    return 'centricity-pacs';
+  });
+  saved = awkwardTempDir('pacs-lb-replies');
+});
+
+describe('saved replies', () => {
+  let double: ApplianceDouble;
+  beforeAll(async () => {
+    double = await startDouble(0, { dialect: 'xml-json' });
+    const env = cliEnvironment(double, awkwardTempDir('pacs-lb-state'), { PACS_LB_CONNECT_TO: `127.0.0.1:${double.port}` });
+    await deployFolder(exampleFolder(), env);
+    fs.writeFileSync(path.join(saved, 'dumpconfig.json'), JSON.stringify(await adminClient(double).read(READ_COMMANDS.dumpconfig)));
+    double.dialect = 'virtual-list';
+    fs.writeFileSync(path.join(saved, 'virtual.json'), JSON.stringify(await adminClient(double).read(READ_COMMANDS.virtualByLayer)));
+    const status = await runInProcess(['status', '--json', '--appliance-file', path.join(exampleFolder(), 'appliance.json')], env);
+    fs.writeFileSync(path.join(saved, 'status.json'), status.stdout);
+  });
+  afterAll(() => double.stop());
+
+  it.each(['dumpconfig.json', 'virtual.json', 'status.json'])('%s imports without the appliance or credentials into the example\'s specs', async (file) => {
+    await double.stop().catch(() => undefined);
+    const { run, code, file: generated } = await importInto(`reply-${path.basename(file, '.json')}`, ['--reply-file', path.join(saved, file), '--host', '192.0.2.5', '--name', 'lb-pacs'], {});
+    expect(run.stderr).toContain(`19 VIPs read from reply file ${file}`);
+    expect(run.stderr).not.toContain('not expressed');
+    expect(code).toContain("managementAddress: '192.0.2.5'");
+    expect(specsByName(await synthesizeGenerated(generated), 'lb-pacs')).toEqual(specsByName(example, 'lb-pacs'));
+  });
+
+  it('refuses a file that is no reply, saying what to give', async () => {
+    const bad = path.join(saved, 'not-a-reply.json');
+    fs.writeFileSync(bad, JSON.stringify({ hello: 'world' }));
+    const run = await runInProcess(['import', '--reply-file', bad, '--host', '192.0.2.5'], {});
+    expect(run.code).toBe(6);
+    expect(run.stderr).toContain('not a reply pacs-lb understands. Give the saved reply of "list --function dumpconfig"');
+    const noHost = await runInProcess(['import', '--reply-file', path.join(saved, 'status.json')], {});
+    expect(noHost.code).toBe(2);
+    expect(noHost.stderr).toContain('Give --host <address>');
+  });
+});
+
+describe('the local HAProxy target\'s folder', () => {
+  it('imports the specs it keeps (from --local-folder, or the appliance file naming it)', async () => {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'pacs-lb-i15-local-'));
+    const applianceFile = path.join(folder, 'appliance.json');
+    const appliance = JSON.parse(fs.readFileSync(path.join(exampleFolder(), 'appliance.json'), 'utf8'));
+    fs.writeFileSync(applianceFile, JSON.stringify({ ...appliance, target: { kind: 'local-haproxy', folder } }));
+    for (const file of fs.readdirSync(path.join(exampleFolder(), 'vips'))) {
+      const run = await runInProcess(['apply', '--spec-file', path.join(exampleFolder(), 'vips', file), '--appliance-file', applianceFile], { PACS_LB_STATE_DIR: folder });
+      expect(run.code, run.stderr).toBe(0);
+    }
+    const fromFolder = await importInto('local-folder', ['--local-folder', folder, '--name', 'lb-pacs'], {});
+    const fromAppliance = await importInto('local-appliance', ['--appliance-file', applianceFile], { PACS_LB_STATE_DIR: folder });
+    for (const { run, code, file } of [fromFolder, fromAppliance]) {
+      expect(run.stderr).toContain(`19 VIPs read from local HAProxy folder ${folder}`);
+      expect(code).toContain('target: ApplianceTarget.localHaproxy({');
+      expect(code).not.toContain('description:');
+      expect(specsByName(await synthesizeGenerated(file), 'lb-pacs')).toEqual(specsByName(example, 'lb-pacs'));
+    }
+    fs.rmSync(folder, { recursive: true, force: true });
+  });
+});
+
+describe('a hostile configuration', () => {
+  const hostile = "Evil'); require('child_process').execSync('touch /tmp/pwned'); //";
+  const reply = {
+    lbapi: [{ status: 'success', config: { vips: [{ vip: 'Web_VIP', layer: '7', ip: '192.0.2.50', ports: '443', mode: 'tcp', check_type: 'negotiate_https', check_request: hostile, rips: [{ rip: 'WEB1', ip: '192.0.2.51', port: '443' }] }] } }],
+  };
+
+  it('stays data: every value lands in one string literal of valid code', async () => {
+    const file = path.join(saved, 'hostile.json');
+    fs.writeFileSync(file, JSON.stringify(reply));
+    const { code } = await importInto('hostile', ['--reply-file', file, '--host', '192.0.2.5', '--name', 'lb-h'], {});
+    expect(await isPrettierFormatted(code)).toBe(true);
+    const source = ts.createSourceFile('hostile.ts', code, ts.ScriptTarget.ES2020, true);
+    const literals: string[] = [];
+    const calls: string[] = [];
+    const visit = (node: ts.Node): void => {
+      if (ts.isStringLiteral(node)) literals.push(node.text);
+      if (ts.isCallExpression(node)) calls.push(node.expression.getText(source));
+      ts.forEachChild(node, visit);
+    };
+    visit(source);
+    expect(literals).toContain(hostile);
+    expect(calls.sort()).toEqual(['HealthCheck.httpsGet', 'Ports.single', 'super']);
+  });
+
+  it('refuses code options that would become code', async () => {
+    const run = await runInProcess(['import', '--reply-file', path.join(saved, 'hostile.json'), '--host', '192.0.2.5', '--class-name', 'X {}; evil(); class Y', '--library-import', "x'; evil(); '"], {});
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--class-name: "X {}; evil(); class Y" is not an identifier.');
+    expect(run.stderr).toContain('--library-import:');
+  });
+});
+
+describe('the generated code', () => {
+  it('type-checks with the strict compiler settings of this project', () => {
+    const files = fs.readdirSync(GENERATED).filter((f) => f.endsWith('.ts')).map((f) => path.join(GENERATED, f));
+    expect(files.length).toBeGreaterThanOrEqual(4);
+    const tsc = path.join(REPO, 'node_modules', '.bin', 'tsc');
+    const args = ['--noEmit', '--strict', '--noUnusedLocals', '--skipLibCheck', '--target', 'es2020', '--module', 'commonjs', '--esModuleInterop', ...files];
+    expect(() => execFileSync(tsc, args, { cwd: REPO, stdio: 'pipe' })).not.toThrow();
+  });
+});
