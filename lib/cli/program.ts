@@ -6,7 +6,7 @@ import { checkScripts } from './commands/check-scripts';
 import { CliContext } from './commands/context';
 import { deleteVip } from './commands/delete';
 import { diff } from './commands/diff';
-import { DEFAULT_CLASS_NAME, importSite, LIBRARY_PACKAGE } from './commands/import';
+import { DEFAULT_CLASS_NAME, importSite, LIBRARY_PACKAGE, PYTHON_MODULE } from './commands/import';
 import { setRealServerState } from './commands/real-server-state';
 import { prune } from './commands/prune';
 import { reload } from './commands/reload';
@@ -102,8 +102,8 @@ function buildProgram(context: CliContext, streams: CliStreams, run: (work: () =
     .option('--local-folder <folder>', 'read the VIP specs the local HAProxy target keeps in this folder')
     .option('--name <name>', 'the appliance\'s name in the code when no appliance file gives one')
     .option('--output <file>', 'write the code to this file instead of standard output')
-    .option('--language <language>', 'typescript', 'typescript')
-    .option('--library-import <module>', 'the module the code imports the constructs from', LIBRARY_PACKAGE)
+    .addOption(new Option('--language <language>', 'the language of the code').choices(['typescript', 'python']).default('typescript'))
+    .option('--library-import <module>', `the module the code imports the constructs from (default: ${LIBRARY_PACKAGE}, in Python ${PYTHON_MODULE})`)
     .option('--class-name <name>', 'the exported stack class', DEFAULT_CLASS_NAME)
     .action((options) => run(() => importSite(options, context)));
 

@@ -66,7 +66,9 @@ function siteOptions(components: Components): Record<string, CodeValue | undefin
   const l7 = timeouts(7);
   return {
     enterpriseArchiveCheck:
-      ea?.kind === HealthCheckType.HTTP_GET ? props({ port: ea.port === undefined ? undefined : num(ea.port), path: text(ea.path ?? '/'), expectStatus: num(ea.expectStatus ?? 200) }) : undefined,
+      ea?.kind === HealthCheckType.HTTP_GET
+        ? props({ port: ea.port === undefined ? undefined : num(ea.port), path: text(ea.path ?? '/'), expectStatus: num(ea.expectStatus ?? 200) }, 'EnterpriseArchiveCheckOptions')
+        : undefined,
     dasCheckPort: das?.port === undefined ? undefined : num(das.port),
     layer4PersistenceSeconds: l4 === undefined ? undefined : num(l4),
     layer7PersistenceSeconds: l7 === undefined ? undefined : num(l7),
@@ -86,7 +88,7 @@ function overrideOf(imported: VirtualServiceSpec, built: VirtualServiceSpec, ser
     forwarding: differs('forwarding') && imported.forwarding !== undefined ? enumMember('ForwardingMethod', ForwardingMethod, imported.forwarding) : undefined,
     maxConnections: differs('maxConnections') && imported.maxConnections !== undefined ? num(imported.maxConnections) : undefined,
   };
-  const value = props(fields);
+  const value = props(fields, 'CentricityVipOverride');
   return value.kind === 'props' && value.fields.length > 0 ? { name: imported.name, value } : undefined;
 }
 
@@ -111,7 +113,8 @@ function attempt(servicePack: ServicePack, components: Components, appliance: Co
     const servers = inventory.named(mostCommon(vips.map((v) => v.realServers))!, `${component}`);
     serverLists[component] = servers.kind === 'ref' ? servers.name : '';
     const mtPort = component === 'database' ? vips.find((v) => v.name === 'DB_MT')?.healthCheck.port : undefined;
-    componentProps[component] = props({ address: text(mostCommon(vips.map((v) => v.address))!), servers, mtCheckPort: mtPort === undefined ? undefined : num(mtPort) });
+    const struct = component === 'database' ? 'CentricityDatabaseComponent' : 'CentricityComponent';
+    componentProps[component] = props({ address: text(mostCommon(vips.map((v) => v.address))!), servers, mtCheckPort: mtPort === undefined ? undefined : num(mtPort) }, struct);
   }
   const presetProps = (overrides: CodeField[], keep: Record<string, CodeValue | undefined>, only?: string[]) =>
     props({
@@ -131,7 +134,7 @@ function attempt(servicePack: ServicePack, components: Components, appliance: Co
     } else if (value?.kind === 'props') {
       for (const field of value.fields) {
         const current = kept[key] as Extract<CodeValue, { kind: 'props' }>;
-        const fewer: CodeValue = { kind: 'props', fields: current.fields.filter((f) => f !== field) };
+        const fewer: CodeValue = { ...current, fields: current.fields.filter((f) => f !== field) };
         if (changesNothing({ ...kept, [key]: fewer })) kept[key] = fewer;
       }
     }

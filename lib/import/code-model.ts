@@ -13,8 +13,8 @@ export type CodeValue =
   | { readonly kind: 'enum'; readonly type: string; readonly member: string }
   /** `HealthCheck.httpGet({...})`: a static factory of the library. */
   | { readonly kind: 'call'; readonly type: string; readonly method: string; readonly args: CodeValue[] }
-  /** A props object (a jsii struct): field names in camelCase. */
-  | { readonly kind: 'props'; readonly fields: CodeField[] }
+  /** A props object (a jsii struct): field names in camelCase; `type` names the struct where a language writes it (Python). */
+  | { readonly kind: 'props'; readonly fields: CodeField[]; readonly type?: string }
   /** A map keyed by data (e.g. `overrides` by VIP name): keys are printed as they are. */
   | { readonly kind: 'map'; readonly entries: CodeField[] }
   | { readonly kind: 'list'; readonly items: CodeValue[] }
@@ -78,29 +78,31 @@ export function enumMember(type: string, values: Record<string, string>, value: 
 /** A static factory call. */
 export const call = (type: string, method: string, ...args: CodeValue[]): CodeValue => ({ kind: 'call', type, method, args });
 /** A props object from fields, leaving out undefined ones. */
-export function props(fields: Record<string, CodeValue | undefined>): CodeValue {
-  return { kind: 'props', fields: Object.entries(fields).filter((e): e is [string, CodeValue] => e[1] !== undefined).map(([name, value]) => ({ name, value })) };
+export function props(fields: Record<string, CodeValue | undefined>, type?: string): CodeValue {
+  const present = Object.entries(fields).filter((e): e is [string, CodeValue] => e[1] !== undefined).map(([name, value]) => ({ name, value }));
+  return type === undefined ? { kind: 'props', fields: present } : { kind: 'props', fields: present, type };
 }
 /** A list. */
 export const list = (items: CodeValue[]): CodeValue => ({ kind: 'list', items });
 
-/** Every library name (class or enum) a value uses. */
-export function typesUsed(value: CodeValue, into: Set<string>): Set<string> {
+/** Every library name (class or enum) a value uses; struct names too with `withStructs` (Python writes them). */
+export function typesUsed(value: CodeValue, into: Set<string>, withStructs = false): Set<string> {
   switch (value.kind) {
     case 'enum':
     case 'call':
       into.add(value.type);
-      if (value.kind === 'call') value.args.forEach((a) => typesUsed(a, into));
+      if (value.kind === 'call') value.args.forEach((a) => typesUsed(a, into, withStructs));
       break;
     case 'props':
     case 'changed':
-      value.fields.forEach((f) => typesUsed(f.value, into));
+      value.fields.forEach((f) => typesUsed(f.value, into, withStructs));
+      if (value.kind === 'props' && value.type !== undefined && withStructs) into.add(value.type);
       break;
     case 'map':
-      value.entries.forEach((f) => typesUsed(f.value, into));
+      value.entries.forEach((f) => typesUsed(f.value, into, withStructs));
       break;
     case 'list':
-      value.items.forEach((i) => typesUsed(i, into));
+      value.items.forEach((i) => typesUsed(i, into, withStructs));
       break;
     default:
       break;
@@ -108,10 +110,10 @@ export function typesUsed(value: CodeValue, into: Set<string>): Set<string> {
   return into;
 }
 
-/** Every library name the site uses, sorted. */
-export function siteTypes(site: SiteCode): string[] {
+/** Every library name the site uses, sorted (struct names too with `withStructs`). */
+export function siteTypes(site: SiteCode, withStructs = false): string[] {
   const names = new Set<string>();
-  for (const c of site.constants) typesUsed(c.value, names.add(c.elementType));
-  for (const c of [site.appliance, ...site.constructs]) typesUsed(c.props, names.add(c.type));
+  for (const c of site.constants) typesUsed(c.value, names.add(c.elementType), withStructs);
+  for (const c of [site.appliance, ...site.constructs]) typesUsed(c.props, names.add(c.type), withStructs);
   return [...names].sort();
 }

@@ -102,7 +102,7 @@ export function realServerFields(rip: RealServerSpec): Record<string, CodeValue 
 }
 
 /** A real server's props. */
-export const realServerCode = (rip: RealServerSpec): CodeValue => props(realServerFields(rip));
+export const realServerCode = (rip: RealServerSpec): CodeValue => props(realServerFields(rip), 'RealServerProps');
 
 /** The fields of VIP props shared by both layers (address, scheduler, check, persistence, connections); `realServers` given. */
 function commonVipFields(vip: VirtualServiceSpec, realServers: CodeValue, layerFields: Record<string, CodeValue | undefined>): Record<string, CodeValue | undefined> {

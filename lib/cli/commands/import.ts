@@ -5,6 +5,7 @@ import { ApplianceSpec } from '../../spec/virtual-service-spec';
 import { ImportedSite } from '../../import/imported-site';
 import { bareAppliance, importDumpedConfig, importLocalFolder, readReplyFile } from '../../import/read-sources';
 import { buildSiteCode } from '../../import/site-code-builder';
+import { pythonCode } from '../../import/python-code';
 import { typeScriptCode } from '../../import/typescript-code';
 import { ENV } from '../environment';
 import { CliError, EXIT } from '../exit-codes';
@@ -31,6 +32,8 @@ export interface ImportOptions extends ConnectionOptions {
 
 /** The default module specifier of the generated code: this package. */
 export const LIBRARY_PACKAGE = 'cdktf-pacs-lb';
+/** The module of this package in the Python bindings (package.json, jsii.targets.python.module). */
+export const PYTHON_MODULE = 'cdktf_pacs_lb';
 /** The default name of the generated stack class. */
 export const DEFAULT_CLASS_NAME = 'ImportedSiteStack';
 
@@ -66,7 +69,7 @@ function checkCodeOptions(options: ImportOptions): void {
   const problems: string[] = [];
   if (options.className !== undefined && !IDENTIFIER.test(options.className)) problems.push(`--class-name: "${options.className}" is not an identifier. Use letters, digits and "_", starting with a letter.`);
   if (options.libraryImport !== undefined && !MODULE_SPECIFIER.test(options.libraryImport)) problems.push(`--library-import: "${options.libraryImport}" is not a module name. Use letters, digits and "@_./-".`);
-  if (options.language !== undefined && options.language !== 'typescript') problems.push(`--language: "${options.language}" is not supported yet. Use typescript.`);
+  if (options.language !== undefined && !['typescript', 'python'].includes(options.language)) problems.push(`--language: "${options.language}" is not a language import writes. Use typescript or python.`);
   if (problems.length > 0) throw new CliError(EXIT.usage, problems.join('\n'));
 }
 
@@ -79,7 +82,11 @@ export async function importSite(options: ImportOptions, context: CliContext): P
   checkCodeOptions(options);
   const imported = await readSite(options, context);
   const generated = buildSiteCode(imported);
-  const code = typeScriptCode(generated.site, { libraryImport: options.libraryImport ?? LIBRARY_PACKAGE, className: options.className ?? DEFAULT_CLASS_NAME });
+  const className = options.className ?? DEFAULT_CLASS_NAME;
+  const code =
+    options.language === 'python'
+      ? pythonCode(generated.site, { libraryModule: options.libraryImport ?? PYTHON_MODULE, className })
+      : typeScriptCode(generated.site, { libraryImport: options.libraryImport ?? LIBRARY_PACKAGE, className });
   if (options.output !== undefined) {
     fs.writeFileSync(`${options.output}.new`, code);
     fs.renameSync(`${options.output}.new`, options.output);

@@ -6,23 +6,12 @@ import { RealServerState } from '../../../lib/spec/real-server-state';
 import { ApplianceDouble } from '../../support/appliance-double';
 import { READABLE_DIALECTS } from '../../support/appliance-reply-dialects';
 import { awkwardTempDir, cliEnvironment, startDouble, synthesize } from '../cli/harness';
+import { BY_HAND } from './by-hand';
 import { adminClient, deployFolder, importInto, isPrettierFormatted, LIBRARY_FROM_GENERATED, specsByName, synthesizeGenerated } from './import-harness';
 
 // A site configured by hand from the guide, with the deviations hospitals really have: the
 // example deployed, then changed at the appliance's console (lbcli) as an administrator would.
 
-/** The changes made by hand: a weight, a drained server, a changed port, an extra VIP with a setting no construct has. */
-const BY_HAND = [
-  { action: 'edit-rip', vip: 'DAS_Pool', rip: 'DAS2', weight: '50' },
-  { action: 'drain', vip: 'EA_Dicom_Service', rip: 'EA2' },
-  { action: 'edit-vip', layer: '4', vip: 'EA_HL7_Service', ports: '2577' },
-  {
-    action: 'add-vip', layer: '4', vip: 'MR_Modality_Dicom', ip: '192.0.2.120', ports: '104', protocol: 'tcp', forwarding: 'masq',
-    persistent: 'off', scheduler: 'wrr', check_type: 'connect', check_port: '104', fallback: '192.0.2.250',
-  },
-  { action: 'add-rip', vip: 'MR_Modality_Dicom', rip: 'MR1', ip: '192.0.2.41', port: '11112' },
-  { action: 'add-rip', vip: 'MR_Modality_Dicom', rip: 'MR2', ip: '192.0.2.42', port: '11112', weight: '200' },
-];
 
 let example: string;
 beforeAll(() => {
