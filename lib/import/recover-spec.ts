@@ -1,6 +1,6 @@
 import { HAPROXY_BALANCE, IPVS_SCHEDULER } from '../render/scheduler-names';
 import { ClientAddressMode } from '../spec/client-address-mode';
-import { DEFAULT_LAYER4_PERSISTENCE_SECONDS, DEFAULT_LAYER7_IDLE_TIMEOUT_SECONDS, DEFAULT_WEIGHT } from '../spec/defaults';
+import { DEFAULT_LAYER4_PERSISTENCE_SECONDS, DEFAULT_WEIGHT } from '../spec/defaults';
 import { ForwardingMethod } from '../spec/forwarding-method';
 import { HealthCheck } from '../spec/health-check';
 import { Persistence } from '../spec/persistence';
@@ -22,7 +22,7 @@ import {
 import { withoutUndefined } from '../spec/without-undefined';
 import { realServerCommand, vipCommand } from '../targets/loadbalancer-org/appliance-commands';
 import { APPLIANCE_CHECK_FOLDER, LBCLI_VALUE_WORDS, LbcliWords } from '../targets/loadbalancer-org/lbcli-words';
-import { differingParameters, durationMs } from '../targets/loadbalancer-org/reported-values';
+import { APPLIANCE_DEFAULTS, differingParameters, durationMs } from '../targets/loadbalancer-org/reported-values';
 import { DumpedRealServer, DumpedVip } from '../targets/target-state';
 
 /**
@@ -113,7 +113,7 @@ function healthCheckOf(layer: number, p: Record<string, string>, words: LbcliWor
 function persistenceOf(layer: number, p: Record<string, string>, words: LbcliWords): PersistenceSpec | undefined {
   if (layer === 4) {
     if (!isOn(p.persistent)) return Persistence.none().toSpec(4);
-    return Persistence.sourceIp(withoutUndefined({ timeoutSeconds: numberOf(p.persist_time) ?? DEFAULT_LAYER4_PERSISTENCE_SECONDS, netmask: p.granularity })).toSpec(4);
+    return Persistence.sourceIp(withoutUndefined({ timeoutSeconds: numberOf(p.persist_time ?? APPLIANCE_DEFAULTS.vip4.persist_time) ?? DEFAULT_LAYER4_PERSISTENCE_SECONDS, netmask: p.granularity })).toSpec(4);
   }
   const kind = keyOfWord(words, 'layer7.persistence.', p.persistence) ?? (p.persistence === undefined ? PersistenceType.NONE : undefined);
   if (kind === PersistenceType.SOURCE_IP) {
@@ -219,8 +219,9 @@ export function recoverVirtualService(vip: DumpedVip, appliance: ApplianceSpec):
     scheduler: scheduler!,
     healthCheck: healthCheck!,
     persistence: persistence!,
-    clientTimeoutSeconds: layer === 7 ? (seconds(p.timeout_client) ?? DEFAULT_LAYER7_IDLE_TIMEOUT_SECONDS) : undefined,
-    serverTimeoutSeconds: layer === 7 ? (seconds(p.timeout_server) ?? DEFAULT_LAYER7_IDLE_TIMEOUT_SECONDS) : undefined,
+    // A timeout the reply leaves out is the appliance's default (12 h), which apply would keep.
+    clientTimeoutSeconds: layer === 7 ? seconds(p.timeout_client ?? APPLIANCE_DEFAULTS.vip7.timeout_client) : undefined,
+    serverTimeoutSeconds: layer === 7 ? seconds(p.timeout_server ?? APPLIANCE_DEFAULTS.vip7.timeout_server) : undefined,
     maxConnections: numberOf(p.maxconn),
     realServers: vip.realServers.map(realServerOf),
   });

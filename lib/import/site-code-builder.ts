@@ -5,6 +5,8 @@ import { applianceCode, vipConstructCode } from './construct-code';
 import { ImportedSite } from './imported-site';
 import { Inventory } from './inventory';
 import { specDifferences } from './same-spec';
+import { formatProblem } from '../validation/problem';
+import { validateVirtualService } from '../validation/virtual-service-rules';
 
 /** The code of an imported site and everything it does not express. */
 export interface GeneratedSite {
@@ -49,6 +51,8 @@ export function buildSiteCode(imported: ImportedSite): GeneratedSite {
   const appliance = applianceCode(imported.appliance);
   const { recognition, inventory } = recogniseCentricity(imported.vips, appliance, () => new Inventory());
   const notes = [...imported.notes];
+  // What the library would refuse at synth: the code is written anyway, with the problems listed, so that they can be fixed in it.
+  for (const vip of imported.vips) notes.push(...validateVirtualService(vip, imported.appliance).map((p) => `${formatProblem(p)} (the library refuses this at synth: fix it in the code)`));
   const constructs: CodeConstruct[] = recognition.construct ? [recognition.construct] : [];
   for (const vip of imported.vips.filter((v) => !recognition.covered.includes(v.name))) {
     const construct = vipConstructCode(vip, inventory.named(vip.realServers, vip.name));

@@ -14,8 +14,8 @@ import { LbcliCommand } from './lbcli-command';
 /** Which parameters are durations: a bare number is milliseconds, as HAProxy reads it. */
 const DURATION_PARAMETERS = ['timeout_client', 'timeout_server'];
 
-/** The appliance's defaults, as its published help states them, by command kind. */
-const DEFAULTS: Record<string, Record<string, string>> = {
+/** The appliance's defaults, as its published help states them, by command kind (`vip4`, `vip7`, `rip`). */
+export const APPLIANCE_DEFAULTS: Record<string, Record<string, string>> = {
   vip4: { persist_time: '300' },
   vip7: { timeout_client: '12h', timeout_server: '12h' },
   rip: { weight: '100' },
@@ -49,8 +49,8 @@ function sameSwitch(desired: string, reported: string): boolean | undefined {
 
 /** The defaults that apply to a command: `add-vip`/`edit-vip` by layer, `add-rip`/`edit-rip`. */
 function defaultsFor(command: LbcliCommand): Record<string, string> {
-  if (command.action.endsWith('-rip')) return DEFAULTS.rip;
-  return DEFAULTS[`vip${command.layer}`] ?? {};
+  if (command.action.endsWith('-rip')) return APPLIANCE_DEFAULTS.rip;
+  return APPLIANCE_DEFAULTS[`vip${command.layer}`] ?? {};
 }
 
 /** Whether one reported value (absent = left out of the reply) means the desired one. */

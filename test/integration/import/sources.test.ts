@@ -116,6 +116,33 @@ describe('a hostile configuration', () => {
   });
 });
 
+describe('a configuration the constructs cannot take as it is', () => {
+  it('lists every VIP the library would refuse, what cannot be written, and left-out settings, and says the code differs', async () => {
+    const reply = {
+      lbapi: [{ status: 'success', config: { vips: [
+        { vip: 'Bad_VIP', layer: '4', ip: 'not-an-ip', ports: '104', forwarding: 'gate', check_type: 'connect', rips: [{ rip: 'R1', ip: '192.0.2.1', weight: '999' }] },
+        { vip: 'Mixed_Ports', layer: '7', ip: '192.0.2.9', ports: '80:8000-9000', mode: 'http', check_type: 'connect', check_port: '80', rips: [{ rip: 'W1', ip: '192.0.2.12' }] },
+        { vip: 'Long_Timeouts', layer: '7', ip: '192.0.2.10', ports: '443', mode: 'tcp', check_type: 'connect', rips: [{ rip: 'W1', ip: '192.0.2.11', port: '8443', state: 'maint' }] },
+      ] } }],
+    };
+    const file = path.join(saved, 'odd.json');
+    fs.writeFileSync(file, JSON.stringify(reply));
+    const { run, code } = await importInto('odd', ['--reply-file', file, '--host', '192.0.2.5', '--name', 'lb-odd'], {});
+    const notes = run.stderr.split('\n').filter((l) => l.startsWith('import: not expressed: '));
+    expect(notes).toEqual([
+      "import: not expressed: Long_Timeouts: a real server's state is not online, drain or halt; it is imported as online",
+      'import: not expressed: Bad_VIP: address: "not-an-ip" is not an IPv4 or IPv6 address. Give a unicast IPv4 address such as 192.0.2.10 or an IPv6 address such as 2001:db8::10. (the library refuses this at synth: fix it in the code)',
+      'import: not expressed: Bad_VIP: realServers[R1].weight: 999 is out of range. Use a whole number from 0 to 256. (the library refuses this at synth: fix it in the code)',
+      'import: not expressed: Mixed_Ports: ports: these ranges cannot be written with one Ports factory; the VIP is left out of the code',
+    ]);
+    expect(code).toContain('// SOME DIFFER (see below): review before deploying.');
+    // Timeouts the reply leaves out are the appliance's default (12 h): written so that apply keeps them.
+    expect(code).toMatch(/clientTimeoutSeconds: 43200,\s*serverTimeoutSeconds: 43200,/);
+    expect(code).not.toContain("'Mixed_Ports', {");
+    expect(await isPrettierFormatted(code)).toBe(true);
+  });
+});
+
 describe('the generated code', () => {
   it('type-checks with the strict compiler settings of this project', () => {
     const files = fs.readdirSync(GENERATED).filter((f) => f.endsWith('.ts')).map((f) => path.join(GENERATED, f));
