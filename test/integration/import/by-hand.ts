@@ -1,7 +1,9 @@
+import { LbcliCommand } from '../../../lib/targets/loadbalancer-org/lbcli-command';
+
 // The example site changed by hand at the appliance's lbcli, as hospitals' sites are.
 
 /** The changes made by hand: a weight, a drained server, a changed port, an extra VIP with a setting no construct has. */
-export const BY_HAND = [
+export const BY_HAND: LbcliCommand[] = [
   { action: 'edit-rip', vip: 'DAS_Pool', rip: 'DAS2', weight: '50' },
   { action: 'drain', vip: 'EA_Dicom_Service', rip: 'EA2' },
   { action: 'edit-vip', layer: '4', vip: 'EA_HL7_Service', ports: '2577' },

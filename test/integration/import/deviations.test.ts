@@ -1,13 +1,11 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CentricityPacsSiteStack } from '../../../examples/centricity-pacs/site';
 import { RealServerState } from '../../../lib/spec/real-server-state';
 import { ApplianceDouble } from '../../support/appliance-double';
 import { READABLE_DIALECTS } from '../../support/appliance-reply-dialects';
-import { awkwardTempDir, cliEnvironment, startDouble, synthesize } from '../cli/harness';
 import { BY_HAND } from './by-hand';
-import { adminClient, deployFolder, importInto, isPrettierFormatted, LIBRARY_FROM_GENERATED, specsByName, synthesizeGenerated } from './import-harness';
+import { adminClient, deployFolder, exampleApplianceFolder, exampleOnDouble, importInto, isPrettierFormatted, LIBRARY_FROM_GENERATED, specsByName, synthesizeExampleStack, synthesizeGenerated } from './import-harness';
 
 // A site configured by hand from the guide, with the deviations hospitals really have: the
 // example deployed, then changed at the appliance's console (lbcli) as an administrator would.
@@ -15,20 +13,15 @@ import { adminClient, deployFolder, importInto, isPrettierFormatted, LIBRARY_FRO
 
 let example: string;
 beforeAll(() => {
-  example = synthesize(['pacs-lb'], (app) => {
-    new CentricityPacsSiteStack(app, 'centricity-pacs');
-    return 'centricity-pacs';
-  });
+  example = synthesizeExampleStack();
 });
 
 describe.each(READABLE_DIALECTS)('import of a hand-made site in reply dialect %s', (dialect) => {
   let double: ApplianceDouble;
   let env: Record<string, string>;
-  const exampleFolder = () => path.join(example, 'pacs-lb', 'lb-pacs');
+  const exampleFolder = () => exampleApplianceFolder(example);
   beforeAll(async () => {
-    double = await startDouble(0, { dialect });
-    env = cliEnvironment(double, awkwardTempDir('pacs-lb-state'), { PACS_LB_CONNECT_TO: `127.0.0.1:${double.port}` });
-    await deployFolder(exampleFolder(), env);
+    ({ double, env } = await exampleOnDouble(example, dialect));
     const results = await adminClient(double).send(BY_HAND);
     expect(results.map((r) => r.status)).toEqual(BY_HAND.map(() => 'success'));
   });

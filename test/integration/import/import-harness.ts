@@ -7,8 +7,10 @@ import { expect } from 'vitest';
 import { createOutput } from '../../../lib/cli/output';
 import { VirtualServiceSpec } from '../../../lib/spec/virtual-service-spec';
 import { ApplianceApiClient } from '../../../lib/targets/loadbalancer-org/api-client';
+import { CentricityPacsSiteStack } from '../../../examples/centricity-pacs/site';
 import { ApplianceDouble } from '../../support/appliance-double';
-import { awkwardTempDir, CliRun, readSpecs, runInProcess, SECRET } from '../cli/harness';
+import { ReplyDialect } from '../../support/appliance-reply-dialects';
+import { awkwardTempDir, CliRun, cliEnvironment, readSpecs, runInProcess, SECRET, startDouble, synthesize } from '../cli/harness';
 
 /** Where generated code is written: inside the repo, so that it imports lib/ and vitest transforms it. */
 export const GENERATED = path.join(__dirname, 'generated');
@@ -63,4 +65,23 @@ export function isPrettierFormatted(code: string): Promise<boolean> {
 export function adminClient(double: ApplianceDouble): ApplianceApiClient {
   const settings = { host: '127.0.0.1', port: double.port, caFile: double.caFile, insecure: false, connectTimeoutMs: 2000, requestTimeoutMs: 3000, requestDeadlineMs: 6000, retries: 0, retryDelayMs: 10 };
   return new ApplianceApiClient(settings, { apiKey: SECRET.apiKey, username: SECRET.username, password: SECRET.password }, createOutput({ stdout: () => undefined, stderr: () => undefined }, false));
+}
+
+/** The example site (examples/centricity-pacs) synthesized with `pacs-lb` as the CLI; returns its stack folder. */
+export function synthesizeExampleStack(): string {
+  return synthesize(['pacs-lb'], (app) => {
+    new CentricityPacsSiteStack(app, 'centricity-pacs');
+    return 'centricity-pacs';
+  });
+}
+
+/** The example's appliance folder (appliance.json, vips/) in its stack folder. */
+export const exampleApplianceFolder = (stack: string): string => path.join(stack, 'pacs-lb', 'lb-pacs');
+
+/** A contract double speaking `dialect` with the example deployed on it, and the CLI environment that reaches it. */
+export async function exampleOnDouble(stack: string, dialect: ReplyDialect): Promise<{ double: ApplianceDouble; env: Record<string, string> }> {
+  const double = await startDouble(0, { dialect });
+  const env = cliEnvironment(double, awkwardTempDir('pacs-lb-state'), { PACS_LB_CONNECT_TO: `127.0.0.1:${double.port}` });
+  await deployFolder(exampleApplianceFolder(stack), env);
+  return { double, env };
 }

@@ -3,11 +3,10 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CentricityPacsSiteStack } from '../../../examples/centricity-pacs/site';
 import { ApplianceDouble } from '../../support/appliance-double';
-import { awkwardTempDir, cliEnvironment, runInProcess, startDouble, synthesize } from '../cli/harness';
+import { runInProcess } from '../cli/harness';
 import { BY_HAND } from './by-hand';
-import { adminClient, deployFolder, importInto, specsByName, synthesizeGenerated } from './import-harness';
+import { adminClient, deployFolder, exampleOnDouble, importInto, specsByName, synthesizeExampleStack, synthesizeGenerated } from './import-harness';
 
 // `pacs-lb import --language python`: the Python code for the example and for the hand-made
 // site is formatted as black formats it, runs through the library's Python bindings
@@ -39,13 +38,8 @@ describe('imported Python code', () => {
   const exampleArgs = () => ['--appliance-file', path.join(example, 'pacs-lb', 'lb-pacs', 'appliance.json')];
 
   beforeAll(async () => {
-    example = synthesize(['pacs-lb'], (app) => {
-      new CentricityPacsSiteStack(app, 'centricity-pacs');
-      return 'centricity-pacs';
-    });
-    double = await startDouble(0, { dialect: 'sparse' });
-    env = cliEnvironment(double, awkwardTempDir('pacs-lb-state'), { PACS_LB_CONNECT_TO: `127.0.0.1:${double.port}` });
-    await deployFolder(path.join(example, 'pacs-lb', 'lb-pacs'), env);
+    example = synthesizeExampleStack();
+    ({ double, env } = await exampleOnDouble(example, 'sparse'));
   });
   afterAll(async () => {
     await double.stop();

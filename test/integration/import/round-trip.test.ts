@@ -1,10 +1,8 @@
 import * as path from 'path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CentricityPacsSiteStack } from '../../../examples/centricity-pacs/site';
 import { ApplianceDouble } from '../../support/appliance-double';
 import { READABLE_DIALECTS } from '../../support/appliance-reply-dialects';
-import { awkwardTempDir, cliEnvironment, startDouble, synthesize } from '../cli/harness';
-import { deployFolder, importInto, isPrettierFormatted, specsByName, synthesizeGenerated } from './import-harness';
+import { deployFolder, exampleApplianceFolder, exampleOnDouble, importInto, isPrettierFormatted, specsByName, synthesizeExampleStack, synthesizeGenerated } from './import-harness';
 
 // Round trip against the contract double in each reply dialect that reports values: deploy the
 // example, import it, synthesize the imported code, apply it: no write, and the imported
@@ -12,20 +10,15 @@ import { deployFolder, importInto, isPrettierFormatted, specsByName, synthesizeG
 
 let example: string;
 beforeAll(() => {
-  example = synthesize(['pacs-lb'], (app) => {
-    new CentricityPacsSiteStack(app, 'centricity-pacs');
-    return 'centricity-pacs';
-  });
+  example = synthesizeExampleStack();
 });
 
 describe.each(READABLE_DIALECTS)('import of the example in reply dialect %s', (dialect) => {
   let double: ApplianceDouble;
   let env: Record<string, string>;
-  const exampleFolder = () => path.join(example, 'pacs-lb', 'lb-pacs');
+  const exampleFolder = () => exampleApplianceFolder(example);
   beforeAll(async () => {
-    double = await startDouble(0, { dialect });
-    env = cliEnvironment(double, awkwardTempDir('pacs-lb-state'), { PACS_LB_CONNECT_TO: `127.0.0.1:${double.port}` });
-    await deployFolder(exampleFolder(), env);
+    ({ double, env } = await exampleOnDouble(example, dialect));
   });
   afterAll(() => double.stop());
 

@@ -4,11 +4,10 @@ import * as os from 'os';
 import * as path from 'path';
 import * as ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CentricityPacsSiteStack } from '../../../examples/centricity-pacs/site';
 import { READ_COMMANDS } from '../../../lib/targets/loadbalancer-org/appliance-reply';
 import { ApplianceDouble } from '../../support/appliance-double';
-import { awkwardTempDir, cliEnvironment, runInProcess, startDouble, synthesize } from '../cli/harness';
-import { adminClient, deployFolder, GENERATED, importInto, isPrettierFormatted, specsByName, synthesizeGenerated } from './import-harness';
+import { awkwardTempDir, runInProcess } from '../cli/harness';
+import { adminClient, exampleApplianceFolder, exampleOnDouble, GENERATED, importInto, isPrettierFormatted, specsByName, synthesizeExampleStack, synthesizeGenerated } from './import-harness';
 
 // The other sources of `pacs-lb import`: a saved reply (air-gapped: no appliance, no
 // credentials), `pacs-lb status --json` output, and the local HAProxy target's folder; then
@@ -17,22 +16,18 @@ import { adminClient, deployFolder, GENERATED, importInto, isPrettierFormatted, 
 const REPO = path.resolve(__dirname, '../../..');
 let example: string;
 let saved: string;
-const exampleFolder = () => path.join(example, 'pacs-lb', 'lb-pacs');
+const exampleFolder = () => exampleApplianceFolder(example);
 
 beforeAll(() => {
-  example = synthesize(['pacs-lb'], (app) => {
-    new CentricityPacsSiteStack(app, 'centricity-pacs');
-    return 'centricity-pacs';
-  });
+  example = synthesizeExampleStack();
   saved = awkwardTempDir('pacs-lb-replies');
 });
 
 describe('saved replies', () => {
   let double: ApplianceDouble;
   beforeAll(async () => {
-    double = await startDouble(0, { dialect: 'xml-json' });
-    const env = cliEnvironment(double, awkwardTempDir('pacs-lb-state'), { PACS_LB_CONNECT_TO: `127.0.0.1:${double.port}` });
-    await deployFolder(exampleFolder(), env);
+    let env: Record<string, string>;
+    ({ double, env } = await exampleOnDouble(example, 'xml-json'));
     fs.writeFileSync(path.join(saved, 'dumpconfig.json'), JSON.stringify(await adminClient(double).read(READ_COMMANDS.dumpconfig)));
     double.dialect = 'virtual-list';
     fs.writeFileSync(path.join(saved, 'virtual.json'), JSON.stringify(await adminClient(double).read(READ_COMMANDS.virtualByLayer)));

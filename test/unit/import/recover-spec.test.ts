@@ -1,9 +1,12 @@
+import { spawnSync } from 'child_process';
 import { App } from 'cdktf';
 import { describe, expect, it } from 'vitest';
 import { CentricityPacsSiteStack } from '../../../examples/centricity-pacs/site';
 import { portsFromLbcli, recoverVirtualService } from '../../../lib/import/recover-spec';
 import { camelName } from '../../../lib/import/inventory';
 import { group, indent, line, printDoc, softline } from '../../../lib/import/layout';
+import { quotePy, snakeCase } from '../../../lib/import/python-code';
+import { quoteTs } from '../../../lib/import/typescript-code';
 import { ApplianceSpec, VirtualServiceSpec } from '../../../lib/spec/virtual-service-spec';
 import { realServerCommand, vipCommand } from '../../../lib/targets/loadbalancer-org/appliance-commands';
 import { DumpedVip } from '../../../lib/targets/target-state';
@@ -72,5 +75,21 @@ describe('code layout', () => {
     expect(camelName('EA_XDS_Service')).toBe('eaXdsService');
     expect(camelName('enterpriseArchive')).toBe('enterpriseArchive');
     expect(camelName('1st-modality')).toBe('vip1stModality');
+  });
+});
+
+describe('string literals of generated code', () => {
+  const hostile = ['it\'s', 'say "hi"', 'back\\slash', 'line\nbreak', "'); evil(); ('", '"""; evil(); """'];
+
+  it('read back as the same text in TypeScript and Python, whatever quotes they hold', () => {
+    for (const text of hostile) {
+      expect(new Function(`return ${quoteTs(text)};`)()).toBe(text);
+      const python = spawnSync('python3', ['-c', `import sys; sys.stdout.write(${quotePy(text)})`], { encoding: 'utf8' });
+      expect(python.stdout, text).toBe(text);
+    }
+  });
+
+  it('name Python arguments in snake_case', () => {
+    expect(['managementAddress', 'hl7Mllp', 'allTcpExcept', 'mtCheckPort'].map(snakeCase)).toEqual(['management_address', 'hl7_mllp', 'all_tcp_except', 'mt_check_port']);
   });
 });
