@@ -1,4 +1,5 @@
 import { CodeConstant, CodeField, CodeValue, siteTypes, SiteCode } from './code-model';
+import { quoteLiteral } from './string-literal';
 import { Doc, group, hardline, ifBreak, indent, join, line, printDoc, softline } from './layout';
 
 /**
@@ -18,14 +19,7 @@ export function snakeCase(name: string): string {
 
 /** A string literal as black writes it: double quotes unless the text holds more of them than single quotes. */
 export function quotePy(value: string): string {
-  const doubles = (value.match(/"/g) ?? []).length;
-  const singles = (value.match(/'/g) ?? []).length;
-  const quote = doubles > singles ? "'" : '"';
-  const escaped = value.replace(/[\\\u0000-\u001f\u007f\u2028\u2029]/g, (c) => {
-    const named: Record<string, string> = { '\\': '\\\\', '\n': '\\n', '\r': '\\r', '\t': '\\t' };
-    return named[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
-  });
-  return `${quote}${escaped.split(quote).join(`\\${quote}`)}${quote}`;
+  return quoteLiteral(value, '"');
 }
 
 /** A bracket on one line when it fits, else one entry a line with a trailing comma (black's "magic trailing comma"). */

@@ -1,4 +1,5 @@
 import { CodeField, CodeValue, siteTypes, SiteCode } from './code-model';
+import { quoteLiteral } from './string-literal';
 import { Doc, group, hardline, ifBreak, indent, join, line, printDoc, softline } from './layout';
 
 /**
@@ -13,14 +14,7 @@ const INDENT = 2;
 
 /** A string literal as prettier writes it with `--single-quote`: single quotes unless the text holds more of them than double quotes. */
 export function quoteTs(value: string): string {
-  const singles = (value.match(/'/g) ?? []).length;
-  const doubles = (value.match(/"/g) ?? []).length;
-  const quote = singles > doubles ? '"' : "'";
-  const escaped = value.replace(/[\\\u0000-\u001f\u2028\u2029]/g, (c) => {
-    const named: Record<string, string> = { '\\': '\\\\', '\n': '\\n', '\r': '\\r', '\t': '\\t' };
-    return named[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
-  });
-  return `${quote}${escaped.split(quote).join(`\\${quote}`)}${quote}`;
+  return quoteLiteral(value, "'");
 }
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
