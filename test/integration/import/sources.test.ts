@@ -108,6 +108,10 @@ describe('a hostile configuration', () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('--class-name: "X {}; evil(); class Y" is not an identifier.');
     expect(run.stderr).toContain('--library-import:');
+    const help = await runInProcess(['import', '--help'], {});
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('Usage: pacs-lb import');
+    expect(help.stdout.replace(/\s+/g, " ")).toContain("--language <language> the language of the code (choices: \"typescript\", \"python\"");
   });
 });
 
