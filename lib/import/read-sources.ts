@@ -64,6 +64,17 @@ export function bareAppliance(name: string, managementAddress: string, apiPort =
   return { schemaVersion: SPEC_SCHEMA_VERSION, name, managementAddresses: [managementAddress], apiPort, subnets: [] };
 }
 
+/** One stored VIP spec; a clear error when it is not one. */
+function readSpecFile(file: string): VirtualServiceSpec {
+  try {
+    const spec = JSON.parse(fs.readFileSync(file, 'utf8')) as VirtualServiceSpec;
+    if (typeof spec?.name === 'string' && Array.isArray(spec.realServers)) return spec;
+  } catch {
+    // reported below
+  }
+  throw new CliError(EXIT.invalid, `${file}: not a VIP spec the local HAProxy target wrote. Remove it, or re-apply the VIP, then import again.`);
+}
+
 /**
  * The VIP specs the local HAProxy target keeps in `<folder>/vips/`: they are the specs
  * themselves, so nothing is lost. The appliance is the one given, else one named after the
@@ -78,7 +89,7 @@ export function importLocalFolder(folder: string, appliance: ApplianceSpec | und
     .readdirSync(vipsFolder)
     .filter((f) => f.endsWith('.json'))
     .sort()
-    .map((f) => JSON.parse(fs.readFileSync(path.join(vipsFolder, f), 'utf8')) as VirtualServiceSpec);
+    .map((f) => readSpecFile(path.join(vipsFolder, f)));
   const name = appliance?.name ?? vips[0]?.appliance ?? path.basename(path.resolve(folder));
   const base = appliance ?? { ...bareAppliance(name, '127.0.0.1'), target: { kind: ApplianceTargetKind.LOCAL_HAPROXY, folder: path.resolve(folder) } };
   return { source: `local HAProxy folder ${path.resolve(folder)}`, appliance: base, vips: vips.map((v) => ({ ...v, appliance: base.name })), notes: [], assumed: [] };

@@ -2,6 +2,7 @@ import * as path from 'path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApplianceDouble } from '../../support/appliance-double';
 import { READABLE_DIALECTS } from '../../support/appliance-reply-dialects';
+import { SECRET } from '../cli/harness';
 import { deployFolder, exampleApplianceFolder, exampleOnDouble, importInto, isPrettierFormatted, specsByName, synthesizeExampleStack, synthesizeGenerated } from './import-harness';
 
 // Round trip against the contract double in each reply dialect that reports values: deploy the
@@ -30,6 +31,7 @@ describe.each(READABLE_DIALECTS)('import of the example in reply dialect %s', (d
     expect(code.match(/new CentricityPacs\(/g)).toHaveLength(1);
     expect(code).not.toMatch(/new (Layer4Vip|ReverseProxyVip)\(/);
     expect(await isPrettierFormatted(code)).toBe(true);
+    for (const secret of Object.values(SECRET)) expect(`${code}${run.stdout}${run.stderr}`).not.toContain(secret);
 
     const imported = await synthesizeGenerated(file);
     expect(specsByName(imported, 'lb-pacs')).toEqual(specsByName(example, 'lb-pacs'));

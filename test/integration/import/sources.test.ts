@@ -75,6 +75,10 @@ describe('the local HAProxy target\'s folder', () => {
       expect(code).not.toContain('description:');
       expect(specsByName(await synthesizeGenerated(file), 'lb-pacs')).toEqual(specsByName(example, 'lb-pacs'));
     }
+    fs.writeFileSync(path.join(folder, 'vips', 'Broken.json'), '{"half": ');
+    const broken = await runInProcess(['import', '--local-folder', folder], {});
+    expect(broken.code).toBe(3);
+    expect(broken.stderr).toContain(`${path.join(folder, 'vips', 'Broken.json')}: not a VIP spec the local HAProxy target wrote. Remove it, or re-apply the VIP, then import again.`);
     fs.rmSync(folder, { recursive: true, force: true });
   });
 });
