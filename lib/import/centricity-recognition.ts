@@ -101,6 +101,7 @@ interface Attempt {
 
 /** Builds a preset of these props (with the appliance and inventory) and returns its VIP specs by name. */
 function build(appliance: CodeConstruct, inventory: Inventory, presetProps: CodeValue): Map<string, VirtualServiceSpec> {
+  // A preset that refuses these props builds nothing: its VIPs then stay plain constructs.
   const site = { header: [], constants: inventory.constants, appliance, constructs: [{ type: 'CentricityPacs', id: CENTRICITY_CONSTRUCT_ID, props: presetProps }] };
   return new Map(evaluateSite(site).vips.map((v) => [v.name, v]));
 }
@@ -144,6 +145,7 @@ function attempt(servicePack: ServicePack, components: Components, appliance: Co
   const overrides: CodeField[] = [];
   for (const [component, vips] of Object.entries(components)) {
     const built = build(appliance, inventory, presetProps([], kept, [component]));
+    if (!vips.every((v) => built.has(v.name))) continue;
     const mine = vips.map((v) => overrideOf(v, built.get(v.name)!, serverLists[component], inventory)).filter((o): o is CodeField => o !== undefined);
     const rebuilt = build(appliance, inventory, presetProps(mine, kept, [component]));
     if (vips.every((v) => specDifferences(v, rebuilt.get(v.name)).length === 0)) {

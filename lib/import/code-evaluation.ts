@@ -78,6 +78,8 @@ export interface EvaluatedSite {
   readonly appliance: ApplianceSpec;
   /** Its VIPs. */
   readonly vips: VirtualServiceSpec[];
+  /** The constructs that refused their props (a construct that checks its props as it is built), by id. */
+  readonly refused: { readonly id: string; readonly message: string }[];
 }
 
 /** Builds the site in a scratch app (nothing is written) and returns its specs. */
@@ -86,10 +88,15 @@ export function evaluateSite(site: SiteCode): EvaluatedSite {
   for (const c of site.constants) constants[c.name] = evaluate(c.value, constants) as unknown[];
   const stack = new TerraformStack(new App({ skipValidation: true }), 'import-check');
   const appliance = new LoadBalancerAppliance(stack, site.appliance.id, evaluate(site.appliance.props, constants) as never);
+  const refused: { id: string; message: string }[] = [];
   for (const c of site.constructs) {
     const type = CONSTRUCTS[c.type];
     if (!type) throw new Error(`${c.type}: not a construct the importer writes (a bug)`);
-    new type(appliance as never, c.id, evaluate(c.props, constants) as never);
+    try {
+      new type(appliance as never, c.id, evaluate(c.props, constants) as never);
+    } catch (error) {
+      refused.push({ id: c.id, message: (error as Error).message.split('\n')[0] });
+    }
   }
-  return { appliance: appliance.toSpec(), vips: appliance.vipSpecs() };
+  return { appliance: appliance.toSpec(), vips: appliance.vipSpecs(), refused };
 }

@@ -63,7 +63,9 @@ export function buildSiteCode(imported: ImportedSite): GeneratedSite {
   constructs.forEach((c) => listsUsed(c.props, used));
   const constants = inventory.constants.filter((c) => used.has(c.name));
   const draft: SiteCode = { header: [], constants, appliance, constructs };
-  const built = new Map(evaluateSite(draft).vips.map((v) => [v.name, v]));
+  const evaluated = evaluateSite(draft);
+  const built = new Map(evaluated.vips.map((v) => [v.name, v]));
+  for (const r of evaluated.refused) notes.push(`${r.id}: the construct refuses its props: ${r.message}`);
   let exact = notes.length === imported.notes.length;
   for (const vip of imported.vips.filter((v) => constructs.some((c) => c.id === v.name) || recognition.covered.includes(v.name))) {
     const differences = specDifferences(vip, built.get(vip.name));
