@@ -7,7 +7,8 @@
 #
 # --no-build packages the library as the last `npm run build` left it (the vitest test uses
 # it: npm test has just built, and rebuilding would rewrite lib/*.js under other tests' feet).
-# SYNTH_FOLDER receives the Python example's synthesized output (stacks/centricity-pacs/...);
+# SYNTH_FOLDER receives the Python example's synthesized output (stacks/centricity-pacs/...)
+# and, with PACS_LB_PYTHON_IMPORTED (below), the imported code's (imported/stacks/...);
 # test/integration/python/ compares it with the TypeScript example's. Needs python3 (3.9+)
 # with venv and pip, and PyPI (cdktf, constructs, jsii and the null provider are installed
 # from there; PIP_FIND_LINKS is honoured).
@@ -52,5 +53,15 @@ step "synthesize the Python example into $synth_folder"
 
 step 'run the Python example tests (pytest)'
 "$venv/bin/python" -m pytest -q -p no:cacheprovider test_centricity_pacs_site.py
+
+# PACS_LB_PYTHON_IMPORTED names a folder of Python code written by `pacs-lb import --language
+# python` with a synth.py that synthesizes it into the folder it is given (the import tests set
+# it): the code must be formatted as black formats it, and synthesize through these bindings.
+if [ -n "${PACS_LB_PYTHON_IMPORTED:-}" ]; then
+  step "check and synthesize the imported Python code in $PACS_LB_PYTHON_IMPORTED"
+  "$venv/bin/python" -m pip install --quiet 'black==26.*'
+  "$venv/bin/python" -m black --check "$PACS_LB_PYTHON_IMPORTED"
+  (cd "$PACS_LB_PYTHON_IMPORTED" && "$venv/bin/python" synth.py "$synth_folder/imported")
+fi
 
 step 'done'

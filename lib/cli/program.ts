@@ -6,6 +6,7 @@ import { checkScripts } from './commands/check-scripts';
 import { CliContext } from './commands/context';
 import { deleteVip } from './commands/delete';
 import { diff } from './commands/diff';
+import { DEFAULT_CLASS_NAME, importSite, LIBRARY_PACKAGE, PYTHON_MODULE } from './commands/import';
 import { setRealServerState } from './commands/real-server-state';
 import { planReport } from './commands/plan-report';
 import { prune } from './commands/prune';
@@ -110,6 +111,17 @@ function buildProgram(context: CliContext, streams: CliStreams, run: (work: () =
   connectionOptions(program.command('diff [folder]'), false)
     .description(`compare a synthesized folder (default: .) with the appliances: prints what apply would change; exit ${EXIT.drift} on drift`)
     .action((folder, options) => run(() => diff(folder ?? '.', options, context)));
+
+  connectionOptions(program.command('import'))
+    .description('read a configuration (the appliance, a saved reply, or the local HAProxy folder) and write the construct code that builds the same VIP set; what it cannot express is listed (docs/import.md)')
+    .option('--reply-file <file>', 'read this saved reply of "list --function dumpconfig" (or "pacs-lb status --json" output) instead of the appliance')
+    .option('--local-folder <folder>', 'read the VIP specs the local HAProxy target keeps in this folder')
+    .option('--name <name>', 'the appliance\'s name in the code when no appliance file gives one')
+    .option('--output <file>', 'write the code to this file instead of standard output')
+    .addOption(new Option('--language <language>', 'the language of the code').choices(['typescript', 'python']).default('typescript'))
+    .option('--library-import <module>', `the module the code imports the constructs from (default: ${LIBRARY_PACKAGE}, in Python ${PYTHON_MODULE})`)
+    .option('--class-name <name>', 'the exported stack class', DEFAULT_CLASS_NAME)
+    .action((options) => run(() => importSite(options, context)));
 
   program
     .command('validate [folder]')

@@ -14,8 +14,8 @@ import { LbcliCommand } from './lbcli-command';
 /** Which parameters are durations: a bare number is milliseconds, as HAProxy reads it. */
 const DURATION_PARAMETERS = ['timeout_client', 'timeout_server'];
 
-/** The appliance's defaults, as its published help states them, by command kind. */
-const DEFAULTS: Record<string, Record<string, string>> = {
+/** The appliance's defaults, as its published help states them, by command kind (`vip4`, `vip7`, `rip`). */
+export const APPLIANCE_DEFAULTS: Record<string, Record<string, string>> = {
   vip4: { persist_time: '300' },
   vip7: { timeout_client: '12h', timeout_server: '12h' },
   rip: { weight: '100' },
@@ -24,7 +24,8 @@ const DEFAULTS: Record<string, Record<string, string>> = {
 const DURATION_UNITS_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
 const SWITCH_WORDS: Record<string, string> = { on: 'on', true: 'on', yes: 'on', 1: 'on', off: 'off', false: 'off', no: 'off', 0: 'off' };
 
-function durationMs(text: string): number | undefined {
+/** A duration as milliseconds: a bare number is milliseconds, as HAProxy reads it; undefined when not a duration. */
+export function durationMs(text: string): number | undefined {
   const match = /^(\d+(?:\.\d+)?)\s*(ms|s|m|h|d)?$/.exec(text);
   return match ? Number(match[1]) * DURATION_UNITS_MS[match[2] ?? 'ms'] : undefined;
 }
@@ -48,8 +49,8 @@ function sameSwitch(desired: string, reported: string): boolean | undefined {
 
 /** The defaults that apply to a command: `add-vip`/`edit-vip` by layer, `add-rip`/`edit-rip`. */
 function defaultsFor(command: LbcliCommand): Record<string, string> {
-  if (command.action.endsWith('-rip')) return DEFAULTS.rip;
-  return DEFAULTS[`vip${command.layer}`] ?? {};
+  if (command.action.endsWith('-rip')) return APPLIANCE_DEFAULTS.rip;
+  return APPLIANCE_DEFAULTS[`vip${command.layer}`] ?? {};
 }
 
 /** Whether one reported value (absent = left out of the reply) means the desired one. */
