@@ -24,5 +24,6 @@ if [ "${#missing[@]}" -gt 0 ]; then
 fi
 echo "install-test-tools: ${packages[*]} present"
 
+bash scripts/install-l4-kernel.sh
 bash scripts/engine/build-engine.sh >/dev/null
 echo "install-test-tools: engine built (see docs/engine.md)"
