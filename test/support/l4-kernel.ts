@@ -149,17 +149,27 @@ function guestCommand(options: GuestOptions): { command: string; args: string[];
 export async function runGuest(options: GuestOptions): Promise<GuestRun> {
   const { command, args, env } = guestCommand(options);
   const started = Date.now();
-  const child = spawn(command, args, { cwd: options.folder, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  // A process group of its own: user-mode-linux runs every guest process as a host process, and
+  // QEMU has helpers; killing the group leaves none of them behind.
+  const child = spawn(command, args, { cwd: options.folder, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const killGroup = () => {
+    try {
+      process.kill(-child.pid!, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  };
   let console = '';
   child.stdout.on('data', (chunk: Buffer) => (console += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (console += chunk.toString()));
   const status = await new Promise<number | null>((resolve) => {
-    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs);
+    const timer = setTimeout(killGroup, options.timeoutMs);
     child.once('exit', (code) => {
       clearTimeout(timer);
       resolve(code);
     });
   });
+  killGroup();
   const logFile = path.join(options.folder, 'guest.log');
   return {
     folder: options.folder,

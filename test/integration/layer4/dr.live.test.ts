@@ -18,8 +18,8 @@ const number = (key: string) => Number(value(key));
 beforeAll(async () => {
   let folder: string;
   ({ folder, files } = drFolder());
-  run = await runGuest({ kernel: 'uml', folder, script: 'guest/dr.sh', timeoutMs: 240_000 });
-}, 260_000);
+  run = await runGuest({ kernel: 'uml', folder, script: 'guest/dr.sh', timeoutMs: 420_000 });
+}, 440_000);
 
 afterAll(() => {
   if (run && process.env.PACS_LB_L4_KEEP === undefined) fs.rmSync(run.folder, { recursive: true, force: true });
@@ -45,5 +45,45 @@ describe('Layer 4 live, DR, in user-mode-linux', () => {
     expect(number('dr.requests_to_lb')).toBeGreaterThan(0);
     expect(number('dr.replies_to_lb')).toBe(0);
     expect(number('dr.replies_to_client')).toBeGreaterThan(0);
+  });
+
+  it('HL7 and HTTP through their DR VIPs: the MLLP peer acknowledges (MSA|AA), the web server answers', () => {
+    expect(number('hl7.accepted')).toBe(1);
+    expect(value('hl7.acked_by')).toMatch(/^HL[12]$/);
+    expect(value('web.page')).toMatch(/^WEB[12]$/);
+  });
+
+  it('the DICOM association check (bundled script, run by keepalived) takes out a server whose archive stops, and back when it returns', () => {
+    expect(number('check.dicom.out_ms')).toBeGreaterThanOrEqual(0);
+    expect(number('check.dicom.back_ms')).toBeGreaterThanOrEqual(0);
+  });
+
+  it('the HL7 MLLP check takes out a server whose MLLP peer stops, and back when it returns', () => {
+    expect(number('check.hl7.out_ms')).toBeGreaterThanOrEqual(0);
+    expect(number('check.hl7.back_ms')).toBeGreaterThanOrEqual(0);
+  });
+
+  it('the ICMP check takes out a server whose link goes down, and back when it comes up', () => {
+    expect(number('check.ping.out_ms')).toBeGreaterThanOrEqual(0);
+    expect(number('check.ping.back_ms')).toBeGreaterThanOrEqual(0);
+  });
+
+  it('a real server killed under a loop of associations: IPVS stops sending to it, and no association started after its removal fails', () => {
+    console.log(
+      `kill: removed from IPVS ${value('kill.removal_ms')} ms after the kill (upper bound, under user-mode-linux); ` +
+        `${value('kill.failed')} of ${value('kill.associations')} associations failed, ${value('kill.failed_after_removal')} of the ${value('kill.after_removal')} started after removal`,
+    );
+    expect(number('kill.removal_ms')).toBeGreaterThanOrEqual(0);
+    expect(number('kill.after_removal')).toBeGreaterThanOrEqual(4);
+    expect(number('kill.failed_after_removal')).toBe(0);
+  });
+
+  it('drain (weight 0, keepalived reloaded with the drained file) lets the open association finish; new ones go to the other server', () => {
+    expect(number('drain.weight_zero_ms')).toBeGreaterThanOrEqual(0);
+    expect(number('drain.open_store')).toBe(0);
+    expect(number('drain.stored_on_drained')).toBe(2);
+    expect([number('drain.echo1'), number('drain.echo2'), number('drain.echo3')]).toEqual([0, 0, 0]);
+    expect(number('drain.new_to_drained')).toBe(0);
+    expect(number('drain.new_to_other')).toBe(3);
   });
 });

@@ -21,10 +21,13 @@ export type States = Record<string, RealServerState>;
 
 /**
  * Timing of the checks keepalived runs through the check script (a dozen processes per check):
- * a 10 s limit instead of the default 2 s, because a guest kernel on a loaded 2-core machine
- * starts processes up to a hundred times slower than the host. Interval and fall stay default.
+ * a 10 s limit instead of the default 2 s and three failures instead of two, because a guest
+ * kernel on a loaded 2-core machine starts processes up to a hundred times slower than the
+ * host. The EA VIP keeps the default 1 s interval (the kill test measures removal at it); the
+ * others check every 3 s, so that six script checks a second do not starve the guest.
  */
-const SCRIPT_CHECK_TIMING = { timeoutSeconds: 10 };
+const SCRIPT_CHECK_TIMING = { timeoutSeconds: 10, fall: 3 };
+const SLOW_SCRIPT_CHECK_TIMING = { ...SCRIPT_CHECK_TIMING, intervalSeconds: 3 };
 
 const server = (states: States, name: string, address: string) => ({ name, address, state: states[name] });
 
@@ -45,14 +48,14 @@ export function addDrVips(appliance: LoadBalancerAppliance, states: States = {})
     address: '192.0.2.102',
     ports: Ports.single(2575),
     forwarding: ForwardingMethod.DR,
-    healthCheck: HealthCheck.hl7Mllp({ sendingApplication: 'PACSLB', sendingFacility: 'LB', receivingApplication: 'RIS', receivingFacility: 'HOSP', ...SCRIPT_CHECK_TIMING }),
+    healthCheck: HealthCheck.hl7Mllp({ sendingApplication: 'PACSLB', sendingFacility: 'LB', receivingApplication: 'RIS', receivingFacility: 'HOSP', ...SLOW_SCRIPT_CHECK_TIMING }),
     realServers: [server(states, 'HL1', '192.0.2.41'), server(states, 'HL2', '192.0.2.42')],
   });
   new Layer4Vip(appliance, 'Web_Viewer', {
     address: '192.0.2.104',
     ports: Ports.single(8080),
     forwarding: ForwardingMethod.DR,
-    healthCheck: HealthCheck.ping(SCRIPT_CHECK_TIMING),
+    healthCheck: HealthCheck.ping(SLOW_SCRIPT_CHECK_TIMING),
     realServers: [server(states, 'WEB1', '192.0.2.51'), server(states, 'WEB2', '192.0.2.52')],
   });
 }
@@ -122,8 +125,38 @@ export function sharedFolder(fill: (folder: string) => void, megabytes = 1): str
   return folder;
 }
 
-/** The shared folder of guest/dr.sh: site lb-dr in files/lb-dr. */
+/**
+ * The shared folder of guest/dr.sh: site lb-dr in files/lb-dr, and the same site synthesized
+ * with EA1 or EA2 set to drain in files/lb-dr-drain-EA1 and -EA2.
+ */
 export function drFolder(): { folder: string; files: Record<string, string> } {
   const files = synthesize(singleLb('lb-dr'), (a) => addDrVips(a));
-  return { folder: sharedFolder((f) => writeFiles(f, 'files/lb-dr', files)), files };
+  const folder = sharedFolder((f) => {
+    writeFiles(f, 'files/lb-dr', files);
+    for (const name of ['EA1', 'EA2']) writeFiles(f, `files/lb-dr-drain-${name}`, synthesize(singleLb('lb-dr'), (a) => addDrVips(a, { [name]: RealServerState.DRAIN })));
+  });
+  return { folder, files };
+}
+
+/** The shared folder of guest/nft.sh: site lb-nft (DAS_Pool's and DB_MT's shapes) in files/lb-nft. */
+export function nftFolder(): { folder: string; files: Record<string, string> } {
+  const files = synthesize(singleLb('lb-nft'), (a) => addNftVips(a));
+  return { folder: sharedFolder((f) => writeFiles(f, 'files/lb-nft', files)), files };
+}
+
+/**
+ * The shared folder of guest/vrrp.sh: site lb-ha, an HA pair (192.0.2.5 and .6) with the EA
+ * DICOM VIP (DR, TCP connect check) in files/lb-ha.
+ */
+export function haFolder(): { folder: string; files: Record<string, string> } {
+  const files = synthesize({ ...singleLb('lb-ha'), peerManagementAddress: '192.0.2.6' }, (a) => {
+    new Layer4Vip(a, 'EA_Dicom_Service', {
+      address: '192.0.2.100',
+      ports: Ports.single(104),
+      forwarding: ForwardingMethod.DR,
+      healthCheck: HealthCheck.connect(),
+      realServers: [server({}, 'EA1', '192.0.2.21'), server({}, 'EA2', '192.0.2.22')],
+    });
+  });
+  return { folder: sharedFolder((f) => writeFiles(f, 'files/lb-ha', files)), files };
 }

@@ -65,16 +65,27 @@ ipvs_servers() {
     /^(TCP|UDP|FWM) / { inside = ($1 " " $2 == "TCP " svc || $1 " " $2 == "FWM " svc) ; next }
     inside && /->/ && $2 != "RemoteAddress:Port" { split($2, a, ":"); print a[1] }'
 }
-# wait_until MS COMMAND...: polls every 100 ms; prints the milliseconds waited; status 1 on timeout.
+# wait_until MS COMMAND...: polls every 200 ms; prints the milliseconds until the end of the
+# first check that held (an upper bound of the moment it became true), or "timeout" (status 1).
 wait_until() {
   local limit=$1 start; shift
   start=$(now_ms)
   until "$@" >/dev/null 2>&1; do
-    if [ $(( $(now_ms) - start )) -gt "$limit" ]; then echo "$(( $(now_ms) - start ))"; return 1; fi
-    sleep 0.1
+    if [ $(( $(now_ms) - start )) -gt "$limit" ]; then echo timeout; return 1; fi
+    sleep 0.2
   done
   echo "$(( $(now_ms) - start ))"
 }
+# weight_of NS SERVICE ADDRESS: the IPVS weight of a real server.
+weight_of() {
+  in_ns "$1" ipvsadm -L -n | awk -v svc="$2" -v rs="$3" '
+    /^(TCP|UDP|FWM) / { inside = ($1 " " $2 == "TCP " svc || $1 " " $2 == "FWM " svc) ; next }
+    inside && /->/ { split($2, a, ":"); if (a[1] == rs) print $4 }'
+}
+weight_is() { [ "$(weight_of "$1" "$2" "$3")" = "$4" ]; }
+established_on() { [ -n "$(established_server "$1" "$2")" ]; }
+# established_server NS VIP:PORT: the real server of an established IPVS connection to the VIP.
+established_server() { in_ns "$1" ipvsadm -L -n -c | awk -v vip="$2" '$3 == "ESTABLISHED" && $5 == vip { split($6, a, ":"); print a[1]; exit }'; }
 has_server() { ipvs_servers "$1" "$2" | grep -qx "$3"; }
 lacks_server() { ! has_server "$@"; }
 
@@ -98,11 +109,12 @@ echo_from() { in_ns "$1" echoscu -aet MODALITY -aec ARCHIVE -to 5 -ta 5 -td 5 "$
 store_from() { local n=$1 host=$2; shift 2; in_ns "$n" storescu -aet MODALITY -aec ARCHIVE -to 10 -ta 10 -td 30 "$host" 104 "$@"; }
 
 # An MLLP peer on port 2575 answering every message with an ACK (MSA|AA) that names it.
-mllp_start() { service "$1" mllp socat TCP-LISTEN:2575,fork,reuseaddr EXEC:"bash $GUEST/mllp-ack.sh $2"; }
+# (-t 30: a client that half-closes after sending still gets the answer of a slow guest.)
+mllp_start() { service "$1" mllp socat -t 30 TCP-LISTEN:2575,fork,reuseaddr EXEC:"bash $GUEST/mllp-ack.sh $2"; }
 # hl7_from NS HOST: sends one ORM message; prints the ACK.
 hl7_from() {
   printf '\x0bMSH|^~\\&|RIS|HOSP|PACS|HOSP|20260101000000||ORM^O01|MSG%s|P|2.5\rPID|1||12345\r\x1c\r' "$RANDOM" |
-    in_ns "$1" socat -t 5 -T 10 - "TCP:$2:2575" | tr '\r\013\034' '\n  '
+    in_ns "$1" socat -t 20 -T 30 - "TCP:$2:2575" | tr '\r\013\034' '\n  '
 }
 # An HTTP server on port 8080 whose page names it.
 http_start() {
