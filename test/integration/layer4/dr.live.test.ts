@@ -5,29 +5,16 @@
  * IPVS in a user-mode-linux kernel (test/support/l4-kernel.ts). The guest runs guest/dr.sh
  * once for the whole file; each test checks its findings.
  */
-import * as fs from 'fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { finding, GuestRun, runGuest } from '../../support/l4-kernel';
+import { describe, expect, it } from 'vitest';
+import { bootOnce } from './guest-file';
 import { drFolder } from './sites';
 
-let run: GuestRun;
-let files: Record<string, string>;
-const value = (key: string) => finding(run, key);
-const number = (key: string) => Number(value(key));
-
-beforeAll(async () => {
-  let folder: string;
-  ({ folder, files } = drFolder());
-  run = await runGuest({ kernel: 'uml', folder, script: 'guest/dr.sh', timeoutMs: 420_000 });
-}, 440_000);
-
-afterAll(() => {
-  if (run && process.env.PACS_LB_L4_KEEP === undefined) fs.rmSync(run.folder, { recursive: true, force: true });
-});
+const guest = bootOnce('uml', 'guest/dr.sh', drFolder, 420_000);
+const { value, number } = guest;
 
 describe('Layer 4 live, DR, in user-mode-linux', () => {
   it('the site needs no nftables rules (UML has no nftables inet family), boots, and runs to the end', () => {
-    expect(files['nftables.nft']).not.toMatch(/mark set|masquerade/);
+    expect(guest.files()['nftables.nft']).not.toMatch(/mark set|masquerade/);
     expect(value('kernel')).toMatch(/^\d+\.\d+/);
     expect(value('done')).toBe('1');
   });
@@ -80,6 +67,7 @@ describe('Layer 4 live, DR, in user-mode-linux', () => {
 
   it('drain (weight 0, keepalived reloaded with the drained file) lets the open association finish; new ones go to the other server', () => {
     expect(number('drain.weight_zero_ms')).toBeGreaterThanOrEqual(0);
+    expect(number('drain.open_when_drained')).toBe(1);
     expect(number('drain.open_store')).toBe(0);
     expect(number('drain.stored_on_drained')).toBe(2);
     expect([number('drain.echo1'), number('drain.echo2'), number('drain.echo3')]).toEqual([0, 0, 0]);

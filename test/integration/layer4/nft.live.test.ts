@@ -4,29 +4,17 @@
  * port except 20000) in Debian's kernel under QEMU (user-mode-linux has no nftables inet
  * family). The guest runs guest/nft.sh once; emulation makes it the slowest file.
  */
-import * as fs from 'fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { finding, GuestRun, runGuest } from '../../support/l4-kernel';
+import { describe, expect, it } from 'vitest';
+import { bootOnce } from './guest-file';
 import { nftFolder } from './sites';
 
-let run: GuestRun;
-let files: Record<string, string>;
-const value = (key: string) => finding(run, key);
-
-beforeAll(async () => {
-  let folder: string;
-  ({ folder, files } = nftFolder());
-  run = await runGuest({ kernel: 'qemu', folder, script: 'guest/nft.sh', timeoutMs: 420_000 });
-}, 440_000);
-
-afterAll(() => {
-  if (run && process.env.PACS_LB_L4_KEEP === undefined) fs.rmSync(run.folder, { recursive: true, force: true });
-});
+const guest = bootOnce('qemu', 'guest/nft.sh', nftFolder, 420_000);
+const { value } = guest;
 
 describe('Layer 4 live, firewall marks and SNAT, in Debian\'s kernel under QEMU', () => {
   it('the rendered nftables.nft marks both VIPs and masquerades DB_MT; the scenario runs to the end', () => {
-    expect(files['nftables.nft']).toMatch(/meta mark set 1001/);
-    expect(files['nftables.nft']).toMatch(/masquerade/);
+    expect(guest.files()['nftables.nft']).toMatch(/meta mark set 1001/);
+    expect(guest.files()['nftables.nft']).toMatch(/masquerade/);
     expect(value('done')).toBe('1');
     expect(value('das.servers')).toBe('192.0.2.31 192.0.2.32');
     expect(value('db.servers')).toBe('198.51.100.21 198.51.100.22');

@@ -12,7 +12,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { App, TerraformStack } from 'cdktf';
-import { ForwardingMethod, HealthCheck, Layer4Vip, LoadBalancerAppliance, LoadBalancerApplianceProps, PacsLbTesting, Persistence, Ports, RealServerState } from '../../../lib';
+import { ForwardingMethod, HealthCheck, Layer4Vip, LoadBalancerAppliance, LoadBalancerApplianceProps, PacsLbTesting, Persistence, Ports, RealServerState, ReverseProxyVip } from '../../../lib';
 import { writeDicomFile } from '../../support/dicom-peers';
 import { readTree, synthApplianceFolder } from '../../support/stacks';
 
@@ -28,6 +28,8 @@ export type States = Record<string, RealServerState>;
  */
 const SCRIPT_CHECK_TIMING = { timeoutSeconds: 10, fall: 3 };
 const SLOW_SCRIPT_CHECK_TIMING = { ...SCRIPT_CHECK_TIMING, intervalSeconds: 3 };
+/** The ping check: one process after the script, so 5 s are enough; a dead link is found within ~12 s. */
+const PING_TIMING = { timeoutSeconds: 5, intervalSeconds: 2 };
 
 const server = (states: States, name: string, address: string) => ({ name, address, state: states[name] });
 
@@ -55,7 +57,7 @@ export function addDrVips(appliance: LoadBalancerAppliance, states: States = {})
     address: '192.0.2.104',
     ports: Ports.single(8080),
     forwarding: ForwardingMethod.DR,
-    healthCheck: HealthCheck.ping(SLOW_SCRIPT_CHECK_TIMING),
+    healthCheck: HealthCheck.ping(PING_TIMING),
     realServers: [server(states, 'WEB1', '192.0.2.51'), server(states, 'WEB2', '192.0.2.52')],
   });
 }
@@ -159,4 +161,46 @@ export function haFolder(): { folder: string; files: Record<string, string> } {
     });
   });
   return { folder: sharedFolder((f) => writeFiles(f, 'files/lb-ha', files)), files };
+}
+
+/**
+ * The shared folders of guest/bench.sh (bench/layer4.bench.ts), with `images` bench images of
+ * `megabytes` each: `dr` holds site lb-bench (the EA DR VIP, and a
+ * Layer 7 DICOM VIP on 192.0.2.110 to the same archive, so the rendered haproxy.cfg is the
+ * Layer 7 path; the EA check is a TCP connect at the default timing: keepalived runs it
+ * in-process, where the DICOM check's script, at the default 2 s limit, does not pass in a
+ * guest on a loaded machine); `snat` holds site lb-snat (DB_MT's shape, SNAT, one archive).
+ */
+export function benchFolder(mode: 'dr' | 'snat', images: number, megabytes: number): string {
+  const files =
+    mode === 'dr'
+      ? synthesize(singleLb('lb-bench'), (a) => {
+          new Layer4Vip(a, 'EA_Dicom_Service', {
+            address: '192.0.2.100',
+            ports: Ports.single(104),
+            forwarding: ForwardingMethod.DR,
+            healthCheck: HealthCheck.connect(),
+            realServers: [server({}, 'EA1', '192.0.2.21'), server({}, 'EA2', '192.0.2.22')],
+          });
+          new ReverseProxyVip(a, 'EA_Dicom_Layer7', {
+            address: '192.0.2.110',
+            ports: Ports.single(104),
+            healthCheck: HealthCheck.connect(),
+            realServers: [{ name: 'EA1', address: '192.0.2.21', port: 104 }],
+          });
+        })
+      : synthesize(singleLb('lb-snat'), (a) => {
+          new Layer4Vip(a, 'DB_MT', {
+            address: '192.0.2.103',
+            ports: Ports.allTcpExcept([20000]),
+            forwarding: ForwardingMethod.SNAT,
+            healthCheck: HealthCheck.connect({ port: 104, timeoutSeconds: 5 }),
+            realServers: [server({}, 'DB1', '198.51.100.21')],
+          });
+        });
+  return sharedFolder((f) => {
+    writeFiles(f, `files/${mode === 'dr' ? 'lb-bench' : 'lb-snat'}`, files);
+    fs.writeFileSync(path.join(f, 'mode'), mode);
+    for (let i = 1; i <= images; i++) writeDicomFile(path.join(f, 'dicom', `bench-${i}.dcm`), megabytes, 100 + i);
+  });
 }

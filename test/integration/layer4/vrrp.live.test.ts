@@ -3,29 +3,16 @@
  * lvs_sync_daemon, which needs IPVS) on two load balancer namespaces in user-mode-linux, DR
  * real servers prepared by their generated scripts. The guest runs guest/vrrp.sh once.
  */
-import * as fs from 'fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { finding, GuestRun, runGuest } from '../../support/l4-kernel';
+import { describe, expect, it } from 'vitest';
+import { bootOnce } from './guest-file';
 import { haFolder } from './sites';
 
-let run: GuestRun;
-let files: Record<string, string>;
-const value = (key: string) => finding(run, key);
-const number = (key: string) => Number(value(key));
-
-beforeAll(async () => {
-  let folder: string;
-  ({ folder, files } = haFolder());
-  run = await runGuest({ kernel: 'uml', folder, script: 'guest/vrrp.sh', timeoutMs: 300_000 });
-}, 320_000);
-
-afterAll(() => {
-  if (run && process.env.PACS_LB_L4_KEEP === undefined) fs.rmSync(run.folder, { recursive: true, force: true });
-});
+const guest = bootOnce('uml', 'guest/vrrp.sh', haFolder, 300_000);
+const { value, number } = guest;
 
 describe('Layer 4 live, VRRP HA pair, in user-mode-linux', () => {
   it('the rendered file keeps lvs_sync_daemon, and the scenario runs to the end', () => {
-    expect(files['keepalived.conf']).toMatch(/^ {2}lvs_sync_daemon eth0 lb-ha$/m);
+    expect(guest.files()['keepalived.conf']).toMatch(/^ {2}lvs_sync_daemon eth0 lb-ha$/m);
     expect(value('done')).toBe('1');
   });
 

@@ -79,12 +79,11 @@ wait_until 60000 all_ready > /dev/null
     echo "$s $(now_ms) $st" >> "$RUN/loop"
   done ) &
 loop=$!
-wait_until 60000 sh -c "[ \$(wc -l < $RUN/loop) -ge 4 ]" > /dev/null
+wait_until 60000 sh -c "[ \$(wc -l < $RUN/loop) -ge 2 ]" > /dev/null
 killed=$(now_ms)
 service_kill i12-EA1 storescp
 removal=$(wait_until 60000 lacks_server i12-lb $EA 192.0.2.21)
 removed=$(now_ms)
-after() { awk -v t="$removed" '$1 >= t' "$RUN/loop" | wc -l; }
 wait_until 60000 sh -c "[ \$(awk -v t=$removed '\$1 >= t' $RUN/loop | wc -l) -ge 4 ]" > /dev/null
 touch "$RUN/stop"; wait "$loop"
 log "loop (start end status), killed at $killed, removal seen at $removed:"; cat "$RUN/loop"
@@ -96,7 +95,7 @@ result kill.failed_after_removal "$(awk -v t="$removed" '$1 >= t && $3 != 0' "$R
 
 # --- Drain: an open association on a server set to drain (weight 0, keepalived reloaded with
 # the file synthesized with that server drained) finishes; new ones go to the other server.
-for n in EA1 EA2; do service_kill "i12-$n" storescp; storescp_start "i12-$n" --sleep-after 3; done
+for n in EA1 EA2; do service_kill "i12-$n" storescp; storescp_start "i12-$n" --sleep-after 5; done
 wait_until 60000 all_ready > /dev/null
 before1=$(stored_count i12-EA1); before2=$(stored_count i12-EA2)
 ( store_from i12-client 192.0.2.100 "$SHARED/dicom/1.dcm" "$SHARED/dicom/2.dcm"; echo $? > "$RUN/drain.status" ) &
@@ -110,6 +109,7 @@ before_drained=$before1; [ "$name" = EA2 ] && before_drained=$before2
 cp "$SHARED/files/lb-dr-drain-$name/keepalived.conf" "$CONF"
 kill -HUP "$(cat "$RUN/i12-lb.pid")"
 result drain.weight_zero_ms "$(wait_until 30000 weight_is i12-lb $EA "$drained" 0)"
+kill -0 "$open" 2>/dev/null; result drain.open_when_drained $((1 - $?))
 wait "$open"
 result drain.open_store "$(cat "$RUN/drain.status")"
 result drain.stored_on_drained "$(( $(stored_count "i12-$name") - before_drained ))"
