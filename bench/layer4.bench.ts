@@ -11,8 +11,8 @@
  * - DR, Layer 7 and straight, and the removal time: user-mode-linux. Every guest system call is a
  *   round trip through the host, so absolute MB/s are far below the host's and the paths that
  *   make more system calls (HAProxy copies every byte through user space) lose more; the ratios
- *   say which path is cheaper, not by how much on real hardware. The removal time includes the
- *   guest's slow start of the check script's processes; on real hardware it is shorter.
+ *   say which path is cheaper, not by how much on real hardware. The removal time is seen by
+ *   polling ipvsadm in the guest, so it is an upper bound.
  * - SNAT and straight: Debian's kernel under QEMU emulation (user-mode-linux has no nftables NAT).
  *   Emulation slows every packet; only the ratio means anything, and only roughly.
  * Each path runs RUNS times, alternately, in one boot; medians are printed.
@@ -64,7 +64,7 @@ async function main(): Promise<void> {
   console.log(`    ratio SNAT / straight = ${(viaSnat / snatDirect).toFixed(2)}, SNAT (QEMU) / Layer 7 (UML) = not comparable: different kernels`);
   console.log(`Archive killed to removed from IPVS, TCP connect check at the default timing (user-mode-linux; an upper bound within one 200 ms poll): ${removal.join(', ')} ms, median ${median(removal)} ms`);
   console.log('Distorted by the guest kernels: every absolute MB/s (far below real hardware), the Layer 7 ratio (user-space copies cost more in UML),');
-  console.log('the SNAT ratio (emulation), and the removal time (slow process start of the check script in the guest).');
+  console.log('the SNAT ratio (emulation), and the removal time (slow polling of ipvsadm in the guest; the check itself runs in keepalived).');
 }
 
 main().catch((error) => {
