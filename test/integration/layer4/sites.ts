@@ -33,19 +33,24 @@ const PING_TIMING = { timeoutSeconds: 5, intervalSeconds: 2 };
 
 const server = (states: States, name: string, address: string) => ({ name, address, state: states[name] });
 
+/** The Enterprise Archive's DICOM VIP: DR on 192.0.2.100:104 to EA1 (.21) and EA2 (.22). */
+function addEaVip(appliance: LoadBalancerAppliance, healthCheck: HealthCheck, states: States = {}): void {
+  new Layer4Vip(appliance, 'EA_Dicom_Service', {
+    address: '192.0.2.100',
+    ports: Ports.single(104),
+    forwarding: ForwardingMethod.DR,
+    healthCheck,
+    realServers: [server(states, 'EA1', '192.0.2.21'), server(states, 'EA2', '192.0.2.22')],
+  });
+}
+
 /**
  * The DR VIPs (no nftables rules needed, so they run under user-mode-linux): the Enterprise
  * Archive's DICOM VIP with the DICOM association check, an HL7 VIP with the MLLP check, and a
  * web viewer VIP with the ICMP check.
  */
 export function addDrVips(appliance: LoadBalancerAppliance, states: States = {}): void {
-  new Layer4Vip(appliance, 'EA_Dicom_Service', {
-    address: '192.0.2.100',
-    ports: Ports.single(104),
-    forwarding: ForwardingMethod.DR,
-    healthCheck: HealthCheck.dicomAssociation({ calledAeTitle: 'ARCHIVE', callingAeTitle: 'PACSLB', ...SCRIPT_CHECK_TIMING }),
-    realServers: [server(states, 'EA1', '192.0.2.21'), server(states, 'EA2', '192.0.2.22')],
-  });
+  addEaVip(appliance, HealthCheck.dicomAssociation({ calledAeTitle: 'ARCHIVE', callingAeTitle: 'PACSLB', ...SCRIPT_CHECK_TIMING }), states);
   new Layer4Vip(appliance, 'HL7_Orders', {
     address: '192.0.2.102',
     ports: Ports.single(2575),
@@ -152,13 +157,7 @@ export function nftFolder(): { folder: string; files: Record<string, string> } {
  */
 export function haFolder(): { folder: string; files: Record<string, string> } {
   const files = synthesize({ ...singleLb('lb-ha'), peerManagementAddress: '192.0.2.6' }, (a) => {
-    new Layer4Vip(a, 'EA_Dicom_Service', {
-      address: '192.0.2.100',
-      ports: Ports.single(104),
-      forwarding: ForwardingMethod.DR,
-      healthCheck: HealthCheck.connect(),
-      realServers: [server({}, 'EA1', '192.0.2.21'), server({}, 'EA2', '192.0.2.22')],
-    });
+    addEaVip(a, HealthCheck.connect());
   });
   return { folder: sharedFolder((f) => writeFiles(f, 'files/lb-ha', files)), files };
 }
@@ -175,13 +174,7 @@ export function benchFolder(mode: 'dr' | 'snat', images: number, megabytes: numb
   const files =
     mode === 'dr'
       ? synthesize(singleLb('lb-bench'), (a) => {
-          new Layer4Vip(a, 'EA_Dicom_Service', {
-            address: '192.0.2.100',
-            ports: Ports.single(104),
-            forwarding: ForwardingMethod.DR,
-            healthCheck: HealthCheck.connect(),
-            realServers: [server({}, 'EA1', '192.0.2.21'), server({}, 'EA2', '192.0.2.22')],
-          });
+          addEaVip(a, HealthCheck.connect());
           new ReverseProxyVip(a, 'EA_Dicom_Layer7', {
             address: '192.0.2.110',
             ports: Ports.single(104),
