@@ -12,19 +12,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(haproxy keepalived dcmtk socat iproute2 nftables iputils-ping procps util-linux openssl chromium fonts-dejavu-core fonts-liberation)
-missing=()
-for package in "${packages[@]}"; do
-  dpkg-query -W -f='${Status}' "${package}" 2>/dev/null | grep -q "install ok installed" || missing+=("${package}")
-done
-
-if [ "${#missing[@]}" -gt 0 ]; then
-  sudo_cmd=()
-  [ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)
-  echo "install-test-tools: installing ${missing[*]}"
-  "${sudo_cmd[@]}" apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-fi
+bash scripts/ensure-debian-packages.sh install-test-tools "${packages[@]}"
 echo "install-test-tools: ${packages[*]} present"
 
+bash scripts/install-l4-kernel.sh
 engines=$(bash scripts/engine/build-engine.sh | sed -n 's/^PACS_LB_ENGINE=\([a-z]*\) \([^ ]*\) .*/\1 \2/p' | paste -sd, -)
 echo "install-test-tools: end-to-end engines: ${engines} (see docs/engine.md)"
