@@ -102,7 +102,9 @@ service_kill() { kill "-${3:-KILL}" -- "-$(cat "$RUN/$1-$2.pgid")" 2>/dev/null; 
 storescp_start() {
   local n=$1; shift
   mkdir -p "$RUN/$n-store"
-  service "$n" storescp storescp --fork -aet ARCHIVE -od "$RUN/$n-store" "$@" 104
+  # +uf: every object received is a file of its own, so a count of files is a count of stores
+  # (by default a second store of the same instance overwrites the first file).
+  service "$n" storescp storescp --fork +uf -aet ARCHIVE -od "$RUN/$n-store" "$@" 104
 }
 stored_count() { find "$RUN/$1-store" -type f | wc -l; }
 echo_from() { in_ns "$1" echoscu -aet MODALITY -aec ARCHIVE -to 5 -ta 5 -td 5 "$2" "${3:-104}"; }
