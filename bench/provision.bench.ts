@@ -16,7 +16,7 @@ import { CentricityPacsSiteStack } from '../examples/centricity-pacs/site';
 import { ApplianceApiClient } from '../lib/targets/loadbalancer-org/api-client';
 import { createOutput } from '../lib/cli/output';
 import { runCli } from '../lib/cli/program';
-import { applianceRequests } from '../lib/targets/loadbalancer-org/appliance-commands';
+import { applianceRequests } from '../lib/render/loadbalancer-org/appliance-commands';
 import { VirtualServiceSpec } from '../lib/spec/virtual-service-spec';
 import { ApplianceDouble } from '../test/support/appliance-double';
 import { REPLY_DIALECTS } from '../test/support/appliance-reply-dialects';

@@ -6,13 +6,13 @@ import { DEFAULT_API_PORT } from '../spec/defaults';
 import { ApplianceSpec, SPEC_SCHEMA_VERSION, VirtualServiceSpec } from '../spec/virtual-service-spec';
 import { writeApplianceOutput } from '../synth/write-appliance-output';
 import { formatProblem } from '../validation/problem';
-import { applianceVocabularyProblems, applianceVocabularySpec } from '../targets/loadbalancer-org/appliance-vocabulary';
+import { applianceVocabularyProblems, applianceVocabularySpec } from '../render/loadbalancer-org/appliance-vocabulary';
 import { applianceWithVipsProblems } from '../validation/spec-contract';
-import { printable } from '../validation/addresses';
+import { printable } from '../net/addresses';
 import { uniqueApplianceName } from '../validation/appliance-rules';
 import { declaredPropsProblems, declareProps, factoryOptionProblems } from '../validation/props-contract';
-import { APPLIANCE_PROPS_SCHEMA } from '../validation/props-schemas';
-import { notReservedId } from '../validation/reserved-ids';
+import { APPLIANCE_PROPS_SCHEMA, FACTORY_OPTIONS_SCHEMAS } from './props-schemas';
+import { notReservedId } from '../provision/reserved-ids';
 import { objectOr } from '../spec/object-or';
 import { ApplianceTarget, applianceTargetSpec } from './appliance-target';
 import { LoadBalancerApplianceProps } from './load-balancer-appliance-props';
@@ -101,7 +101,7 @@ export class LoadBalancerAppliance extends Construct {
   /** Props first (types, keys), then the spec contract and the rules across VIPs. */
   private validate(): string[] {
     const subject = printable(this.name) !== '' ? printable(this.name) : printable(this.node.id);
-    const props = [...declaredPropsProblems(this, subject), ...factoryOptionProblems(this.props.target, subject, 'target')];
+    const props = [...declaredPropsProblems(this, subject), ...factoryOptionProblems(this.props.target, subject, 'target', FACTORY_OPTIONS_SCHEMAS)];
     if (props.length > 0) return props.map(formatProblem);
     const inStack = TerraformStack.of(this).node.findAll().filter((c) => LoadBalancerAppliance.isLoadBalancerAppliance(c)) as LoadBalancerAppliance[];
     const earlier = inStack.slice(0, inStack.indexOf(this)).map((a) => a.name);

@@ -1,16 +1,7 @@
 import * as fs from 'fs';
-import { CliError, EXIT } from './exit-codes';
-import { ENV, FILE_SUFFIX } from './environment';
-
-/** What authenticates the CLI to the appliance. Read from the environment only. */
-export interface Credentials {
-  /** The API key (sent base64-encoded in X-LB-APIKEY). */
-  readonly apiKey: string;
-  /** WebUI user for HTTP Basic authentication, when set. */
-  readonly username?: string;
-  /** WebUI password, when set. */
-  readonly password?: string;
-}
+import { CliError, EXIT } from '../contract/exit-codes';
+import { ENV, FILE_SUFFIX } from '../contract/environment';
+import { Credentials } from '../targets/loadbalancer-org/credentials';
 
 type Environment = Record<string, string | undefined>;
 

@@ -2,8 +2,8 @@ import * as fs from 'fs';
 import { ApplianceSpec, SPEC_SCHEMA_VERSION, VirtualServiceSpec } from '../spec/virtual-service-spec';
 import { formatProblem } from '../validation/problem';
 import { applianceSpecProblems, virtualServiceSpecProblems } from '../validation/spec-contract';
-import { ENV } from './environment';
-import { CliError, EXIT } from './exit-codes';
+import { ENV } from '../contract/environment';
+import { CliError, EXIT } from '../contract/exit-codes';
 
 type Environment = Record<string, string | undefined>;
 

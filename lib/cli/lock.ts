@@ -1,7 +1,8 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { CliError, EXIT } from './exit-codes';
+import { CliError, EXIT } from '../contract/exit-codes';
+import { isAlive } from '../contract/process-alive';
 
 /** The default folder of lock files: private to the user, shared by every `pacs-lb` process they run. */
 export function defaultStateDir(): string {
@@ -9,15 +10,6 @@ export function defaultStateDir(): string {
 }
 
 const UNWRITTEN_LOCK_GRACE_MS = 10_000;
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 /** Takes the lock file if free (or left by a process that is gone); false if a live process holds it. */
 function tryTake(file: string): boolean {

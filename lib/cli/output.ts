@@ -1,15 +1,13 @@
+import { TargetLog } from '../targets/target-log';
+
 /**
  * Where the CLI writes: standard output for results, standard error for progress, warnings
  * and errors. Every line passes the redactor, so a secret that reached a message by accident
  * (an echoed header, an error from a library) is printed as `[redacted]`.
  */
-export interface CliOutput {
+export interface CliOutput extends TargetLog {
   /** Writes a result line (stdout). */
   out(line: string): void;
-  /** Writes a progress, warning or error line (stderr). */
-  err(line: string): void;
-  /** Writes a debug line (stderr) when debugging is on. */
-  debug(line: string): void;
   /** Adds values that must never be printed. */
   addSecrets(values: string[]): void;
 }

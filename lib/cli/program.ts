@@ -15,8 +15,8 @@ import { report } from './commands/report';
 import { roll } from './commands/roll';
 import { status } from './commands/status';
 import { validate } from './commands/validate';
-import { ENV } from './environment';
-import { CliError, EXIT } from './exit-codes';
+import { ENV } from '../contract/environment';
+import { CliError, EXIT } from '../contract/exit-codes';
 import { CliStreams, createOutput } from './output';
 
 const EXIT_CODE_HELP = `

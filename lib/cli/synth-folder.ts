@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { ApplianceSpec, VirtualServiceSpec } from '../spec/virtual-service-spec';
-import { CliError, EXIT } from './exit-codes';
+import { CliError, EXIT } from '../contract/exit-codes';
 
 /** One appliance's files in a synthesized folder: `pacs-lb/<appliance>/appliance.json` and `vips/*.json`. */
 export interface SynthesizedAppliance {

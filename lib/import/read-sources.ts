@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { CliError, EXIT } from '../cli/exit-codes';
+import { CliError, EXIT } from '../contract/exit-codes';
 import { ApplianceTargetKind } from '../spec/appliance-target-kind';
 import { DEFAULT_API_PORT } from '../spec/defaults';
 import { ApplianceSpec, SPEC_SCHEMA_VERSION, VirtualServiceSpec } from '../spec/virtual-service-spec';

@@ -20,8 +20,8 @@ import {
   VirtualServiceSpec,
 } from '../spec/virtual-service-spec';
 import { withoutUndefined } from '../spec/without-undefined';
-import { realServerCommand, vipCommand } from '../targets/loadbalancer-org/appliance-commands';
-import { APPLIANCE_CHECK_FOLDER, LBCLI_VALUE_WORDS, LbcliWords } from '../targets/loadbalancer-org/lbcli-words';
+import { realServerCommand, vipCommand } from '../render/loadbalancer-org/appliance-commands';
+import { APPLIANCE_CHECK_FOLDER, LBCLI_VALUE_WORDS, LbcliWords } from '../render/loadbalancer-org/lbcli-words';
 import { APPLIANCE_DEFAULTS, differingParameters, durationMs } from '../targets/loadbalancer-org/reported-values';
 import { DumpedRealServer, DumpedVip } from '../targets/target-state';
 

@@ -2,7 +2,7 @@ import { createHash } from 'crypto';
 import { Resource as NullResource } from '@cdktf/provider-null/lib/resource';
 import { Lazy } from 'cdktf';
 import { Construct } from 'constructs';
-import { ENV } from '../cli/environment';
+import { ENV } from '../contract/environment';
 import { ApplianceSpec, VirtualServiceSpec } from '../spec/virtual-service-spec';
 import { cliInvocation } from './cli-invocation';
 import { ensureNullProvider } from './null-provider';

@@ -1,7 +1,7 @@
 import { Resource as NullResource } from '@cdktf/provider-null/lib/resource';
 import { Lazy } from 'cdktf';
 import { Construct } from 'constructs';
-import { ENV } from '../cli/environment';
+import { ENV } from '../contract/environment';
 import { ApplianceSpec, VirtualServiceSpec } from '../spec/virtual-service-spec';
 import { applianceReloadResource } from './appliance-resources';
 import { cliInvocation } from './cli-invocation';

@@ -1,4 +1,4 @@
-import { oneLine } from './addresses';
+import { oneLine } from '../net/addresses';
 
 /**
  * One thing wrong with the input, found at synth.

@@ -1,7 +1,6 @@
 import { IConstruct } from 'constructs';
 import { factoryInputOf } from '../spec/factory-input';
 import { JsonSchema } from '../spec/spec-schema';
-import { FACTORY_OPTIONS_SCHEMAS } from './props-schemas';
 import { ValidationProblem } from './problem';
 import { schemaProblems } from './schema-problems';
 
@@ -28,9 +27,12 @@ export function declaredPropsProblems(construct: IConstruct, subject: string, cu
   return schemaProblems(declared.schema, props, subject);
 }
 
-/** Every way the options a value's factory was given break that factory's options schema, under `field`. */
-export function factoryOptionProblems(made: unknown, subject: string, field: string): ValidationProblem[] {
+/**
+ * Every way the options a value's factory was given break that factory's options schema
+ * (`schemas`, by factory name, from the constructs' props schemas), under `field`.
+ */
+export function factoryOptionProblems(made: unknown, subject: string, field: string, schemas: Readonly<Record<string, JsonSchema>>): ValidationProblem[] {
   const input = factoryInputOf(made);
-  const schema = input && FACTORY_OPTIONS_SCHEMAS[input.factory];
+  const schema = input && schemas[input.factory];
   return input && schema ? schemaProblems(schema, input.options, subject, field) : [];
 }

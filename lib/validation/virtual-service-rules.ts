@@ -8,7 +8,7 @@ import { Protocol } from '../spec/protocol';
 import { ProxyMode } from '../spec/proxy-mode';
 import { DICOM_PORTS, HL7_PORTS } from '../spec/defaults';
 import { ApplianceSpec, RealServerSpec, VirtualServiceSpec } from '../spec/virtual-service-spec';
-import { addressFamily, canonicalAddress, insideAnySubnet, isIpv4Netmask, printable, unusableAddressReason } from './addresses';
+import { addressFamily, canonicalAddress, insideAnySubnet, isIpv4Netmask, printable, unusableAddressReason } from '../net/addresses';
 import {
   AE_TITLE_FORMAT,
   COOKIE_NAME_FORMAT,

@@ -4,7 +4,7 @@ import { HealthCheck } from '../spec/health-check';
 import { Layer4Vip } from './layer4-vip';
 import { ProtocolVipProps, withProtocolDefaults } from './protocol-vip-props';
 import { declareProps } from '../validation/props-contract';
-import { PROTOCOL_VIP_PROPS_SCHEMA } from '../validation/props-schemas';
+import { PROTOCOL_VIP_PROPS_SCHEMA } from '../appliance/props-schemas';
 
 /**
  * Properties of a {@link DicomVip}: ports default to 104, or 2762 with `tls`.

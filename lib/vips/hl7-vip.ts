@@ -4,7 +4,7 @@ import { HealthCheck } from '../spec/health-check';
 import { Layer4Vip } from './layer4-vip';
 import { ProtocolVipProps, withProtocolDefaults } from './protocol-vip-props';
 import { declareProps } from '../validation/props-contract';
-import { PROTOCOL_VIP_PROPS_SCHEMA } from '../validation/props-schemas';
+import { PROTOCOL_VIP_PROPS_SCHEMA } from '../appliance/props-schemas';
 
 /**
  * Properties of an {@link Hl7Vip}: ports default to 2575, or 2576 with `tls` (as Centricity PACS uses it).

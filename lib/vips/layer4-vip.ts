@@ -3,7 +3,7 @@ import { ForwardingMethod } from '../spec/forwarding-method';
 import { HealthCheck } from '../spec/health-check';
 import { Ports, portsSpecOf } from '../spec/ports';
 import { declareProps } from '../validation/props-contract';
-import { LAYER4_VIP_PROPS_SCHEMA } from '../validation/props-schemas';
+import { LAYER4_VIP_PROPS_SCHEMA } from '../appliance/props-schemas';
 import { objectOr } from '../spec/object-or';
 import { Protocol } from '../spec/protocol';
 import { VirtualService } from './virtual-service';

@@ -4,7 +4,7 @@ import { DEFAULT_LAYER7_IDLE_TIMEOUT_SECONDS } from '../spec/defaults';
 import { HealthCheck } from '../spec/health-check';
 import { Ports, portsSpecOf } from '../spec/ports';
 import { declareProps } from '../validation/props-contract';
-import { REVERSE_PROXY_VIP_PROPS_SCHEMA } from '../validation/props-schemas';
+import { REVERSE_PROXY_VIP_PROPS_SCHEMA } from '../appliance/props-schemas';
 import { objectOr } from '../spec/object-or';
 import { Protocol } from '../spec/protocol';
 import { ProxyMode } from '../spec/proxy-mode';

@@ -4,7 +4,7 @@ import { LoadBalancerAppliance } from '../appliance/load-balancer-appliance';
 import { markAsVirtualService } from '../appliance/virtual-service-marker';
 import { addVirtualServiceResources } from '../provision/virtual-service-resources';
 import { IVirtualServiceSource } from '../appliance/virtual-service-source';
-import { canonicalAddress, printable } from '../validation/addresses';
+import { canonicalAddress, printable } from '../net/addresses';
 import { DEFAULT_WEIGHT } from '../spec/defaults';
 import { HealthCheck } from '../spec/health-check';
 import { Persistence } from '../spec/persistence';
@@ -15,8 +15,9 @@ import { Scheduler } from '../spec/scheduler';
 import { RealServerSpec, SPEC_SCHEMA_VERSION, VirtualServiceSpec } from '../spec/virtual-service-spec';
 import { withoutUndefined } from '../spec/without-undefined';
 import { formatProblem, ValidationProblem } from '../validation/problem';
+import { FACTORY_OPTIONS_SCHEMAS } from '../appliance/props-schemas';
 import { declaredPropsProblems, factoryOptionProblems } from '../validation/props-contract';
-import { notReservedId } from '../validation/reserved-ids';
+import { notReservedId } from '../provision/reserved-ids';
 import { objectOr } from '../spec/object-or';
 import { schemaProblems } from '../validation/schema-problems';
 import { isVirtualServiceSpec, virtualServiceSpecProblems } from '../validation/spec-contract';
@@ -123,8 +124,8 @@ export abstract class VirtualService extends Construct implements IVirtualServic
   private validate(): string[] {
     const props = [
       ...declaredPropsProblems(this, this.subject, Array.isArray(this.baseProps.realServers) ? { realServers: this.realServers } : {}),
-      ...factoryOptionProblems(this.healthCheck, this.subject, 'healthCheck'),
-      ...factoryOptionProblems(this.persistence, this.subject, 'persistence'),
+      ...factoryOptionProblems(this.healthCheck, this.subject, 'healthCheck', FACTORY_OPTIONS_SCHEMAS),
+      ...factoryOptionProblems(this.persistence, this.subject, 'persistence', FACTORY_OPTIONS_SCHEMAS),
     ];
     if (props.length > 0 || this.callProblems.length > 0) return [...props, ...this.callProblems].map(formatProblem);
     const spec = this.toSpec();

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { App } from 'cdktf';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { CentricityPacsSiteStack } from '../../examples/centricity-pacs/site';
-import { realServerCommand, vipCommand } from '../../lib/targets/loadbalancer-org/appliance-commands';
+import { realServerCommand, vipCommand } from '../../lib/render/loadbalancer-org/appliance-commands';
 import { VirtualServiceSpec } from '../../lib/spec/virtual-service-spec';
 import { ApplianceDouble, Command } from '../support/appliance-double';
 import { availableEngines, engineOk, RunResult, runWithEngine, succeeded } from '../support/engine';

@@ -1,5 +1,5 @@
 import { peekApplianceName, readVirtualServiceSpec } from '../inputs';
-import { CliError, EXIT } from '../exit-codes';
+import { CliError, EXIT } from '../../contract/exit-codes';
 import { ConnectionOptions, openSession, resolveAppliance } from '../session';
 import { summarizeChanges as summarize } from '../../targets/target-change';
 import { CliContext, reportWrite } from './context';

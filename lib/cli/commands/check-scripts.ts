@@ -1,8 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { ApplianceTargetKind } from '../../spec/appliance-target-kind';
-import { checkScriptFiles } from '../../targets/loadbalancer-org/check-script-files';
-import { CliError, EXIT } from '../exit-codes';
+import { checkScriptFiles } from '../../render/loadbalancer-org/check-script-files';
+import { CliError, EXIT } from '../../contract/exit-codes';
 import { failOnProblems } from '../inputs';
 import { readSynthesizedFolder } from '../synth-folder';
 import { CliContext } from './context';

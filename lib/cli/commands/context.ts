@@ -1,8 +1,8 @@
 import { TargetChange } from '../../targets/target-change';
 import { ProvisionTarget } from '../../targets/provision-target';
 import { DumpedConfig } from '../../targets/target-state';
-import { ENV } from '../environment';
-import { CliError, EXIT } from '../exit-codes';
+import { ENV } from '../../contract/environment';
+import { CliError, EXIT } from '../../contract/exit-codes';
 import { CliOutput } from '../output';
 
 /** What every command gets: the environment and where to write. */

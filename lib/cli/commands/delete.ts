@@ -1,5 +1,5 @@
 import { currentApplianceSpec } from '../current-appliance';
-import { CliError, EXIT } from '../exit-codes';
+import { CliError, EXIT } from '../../contract/exit-codes';
 import { ConnectionOptions, openSession, resolveAppliance } from '../session';
 import { CliContext, reportWrite } from './context';
 

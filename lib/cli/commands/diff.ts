@@ -1,4 +1,4 @@
-import { EXIT } from '../exit-codes';
+import { EXIT } from '../../contract/exit-codes';
 import { failOnProblems } from '../inputs';
 import { ConnectionOptions, openSession } from '../session';
 import { readSynthesizedFolder } from '../synth-folder';

@@ -7,8 +7,8 @@ import { bareAppliance, importDumpedConfig, importLocalFolder, readReplyFile } f
 import { buildSiteCode } from '../../import/site-code-builder';
 import { pythonCode } from '../../import/python-code';
 import { typeScriptCode } from '../../import/typescript-code';
-import { ENV } from '../environment';
-import { CliError, EXIT } from '../exit-codes';
+import { ENV } from '../../contract/environment';
+import { CliError, EXIT } from '../../contract/exit-codes';
 import { ConnectionOptions, openSession, resolveAppliance } from '../session';
 import { CliContext, requireConfig } from './context';
 

@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import { planReportHtml } from '../../plan-report/plan-report-html';
 import { planReportMarkdown } from '../../plan-report/plan-report-markdown';
 import { readPlanVips } from '../../plan-report/plan-changes';
-import { CliError, EXIT } from '../exit-codes';
+import { CliError, EXIT } from '../../contract/exit-codes';
 import { CliContext } from './context';
 
 /** Options of `pacs-lb plan-report`. */

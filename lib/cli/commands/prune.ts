@@ -1,8 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { ENV } from '../environment';
+import { ENV } from '../../contract/environment';
 import { currentApplianceSpec } from '../current-appliance';
-import { CliError, EXIT } from '../exit-codes';
+import { CliError, EXIT } from '../../contract/exit-codes';
 import { ConnectionOptions, openSession, resolveAppliance } from '../session';
 import { CliContext, reportWrite } from './context';
 

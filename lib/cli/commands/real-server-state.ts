@@ -1,6 +1,6 @@
 import { RealServerState } from '../../spec/real-server-state';
 import { matches, NAME_FORMAT } from '../../validation/formats';
-import { CliError, EXIT } from '../exit-codes';
+import { CliError, EXIT } from '../../contract/exit-codes';
 import { ConnectionOptions, openSession, resolveAppliance } from '../session';
 import { CliContext, reportWrite } from './context';
 

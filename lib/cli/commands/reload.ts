@@ -1,5 +1,5 @@
 import { TargetChange } from '../../targets/target-change';
-import { CliError, EXIT } from '../exit-codes';
+import { CliError, EXIT } from '../../contract/exit-codes';
 import { ConnectionOptions, openSession, resolveAppliance, Session } from '../session';
 import { CliContext, reportWrite } from './context';
 

@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import { reportFromSynthFolder } from '../../render/report/report-from-synth-folder';
-import { EXIT } from '../exit-codes';
+import { EXIT } from '../../contract/exit-codes';
 import { failOnProblems } from '../inputs';
 import { readSynthesizedFolder } from '../synth-folder';
 import { synthesizedProblems } from './validate';

@@ -6,7 +6,7 @@ import { CentricityComponentKey, CENTRICITY_VIP_SET } from '../../centricity/cen
 import { RealServerState } from '../../spec/real-server-state';
 import { DumpedRealServer } from '../../targets/target-state';
 import { matches, NAME_FORMAT } from '../../validation/formats';
-import { CliError, EXIT } from '../exit-codes';
+import { CliError, EXIT } from '../../contract/exit-codes';
 import { applianceKey, ConnectionOptions, openSession, resolveAppliance, Session, stateFolder } from '../session';
 import { CliContext, requireConfig } from './context';
 

@@ -3,7 +3,7 @@ import * as path from 'path';
 import { VirtualServiceSpec } from '../../spec/virtual-service-spec';
 import { stateOwner } from '../../targets/operator-state';
 import { DumpedConfig } from '../../targets/target-state';
-import { EXIT } from '../exit-codes';
+import { EXIT } from '../../contract/exit-codes';
 import { ConnectionOptions, openSession, resolveAppliance } from '../session';
 import { CliContext, requireConfig } from './context';
 

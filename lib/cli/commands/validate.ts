@@ -1,8 +1,8 @@
 import { SPEC_SCHEMA_VERSION } from '../../spec/virtual-service-spec';
 import { formatProblem } from '../../validation/problem';
 import { applianceSpecProblems, synthesizedSpecProblems } from '../../validation/spec-contract';
-import { applianceVocabularyProblems } from '../../targets/loadbalancer-org/appliance-vocabulary';
-import { EXIT } from '../exit-codes';
+import { applianceVocabularyProblems } from '../../render/loadbalancer-org/appliance-vocabulary';
+import { EXIT } from '../../contract/exit-codes';
 import { readSynthesizedFolder, SynthesizedAppliance } from '../synth-folder';
 import { CliContext } from './context';
 

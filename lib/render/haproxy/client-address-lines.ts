@@ -1,6 +1,6 @@
 import { ClientAddressMode } from '../../spec/client-address-mode';
 import { RealServerSpec, VirtualServiceSpec } from '../../spec/virtual-service-spec';
-import { addressFamily } from '../../validation/addresses';
+import { addressFamily } from '../../net/addresses';
 
 /** How one way of passing the client's address is written into haproxy.cfg. */
 interface ClientAddressRendering {

@@ -1,4 +1,4 @@
-import { addressFamily } from '../../validation/addresses';
+import { addressFamily } from '../../net/addresses';
 
 /** An address as HAProxy reads it before a `:port`: IPv6 in brackets, IPv4 as is. */
 export function haproxyHost(address: string): string {

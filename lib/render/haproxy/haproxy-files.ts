@@ -1,4 +1,4 @@
-import type { ApplianceRenderer } from '../appliance-files';
+import type { ApplianceRenderer } from '../renderer';
 import { isHaproxyVip, renderHaproxyConfig } from './haproxy-config';
 
 /**

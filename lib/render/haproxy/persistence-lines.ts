@@ -1,6 +1,6 @@
 import { PersistenceType } from '../../spec/persistence-type';
 import { RealServerSpec, VirtualServiceSpec } from '../../spec/virtual-service-spec';
-import { addressFamily } from '../../validation/addresses';
+import { addressFamily } from '../../net/addresses';
 import { describePersistence } from '../describe';
 import { haproxyArgument } from './haproxy-argument';
 import { LAST_SUCCESSFUL_EXPIRY } from './haproxy-options';

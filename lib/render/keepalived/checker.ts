@@ -1,4 +1,4 @@
-import { CHECK_MODE, CHECK_SCRIPT_INSTALL_PATH } from '../../checks/check-script';
+import { CHECK_MODE, CHECK_SCRIPT_INSTALL_PATH } from './check-script';
 import { HealthCheckType } from '../../spec/health-check-type';
 import { HealthCheckSpec, RealServerSpec, VirtualServiceSpec } from '../../spec/virtual-service-spec';
 import { describeHealthCheck } from '../describe';

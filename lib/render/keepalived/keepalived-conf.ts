@@ -1,4 +1,4 @@
-import { CHECK_SCRIPT_INSTALL_PATH } from '../../checks/check-script';
+import { CHECK_SCRIPT_INSTALL_PATH } from './check-script';
 import { ApplianceSpec, VirtualServiceSpec } from '../../spec/virtual-service-spec';
 import { generatedHeader } from '../generated-header';
 import { virtualServerLines } from './virtual-server';

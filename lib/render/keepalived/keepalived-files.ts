@@ -1,5 +1,5 @@
-import { renderCheckScript } from '../../checks/check-script';
-import type { ApplianceRenderer } from '../appliance-files';
+import { renderCheckScript } from './check-script';
+import type { ApplianceRenderer } from '../renderer';
 import { renderKeepalivedConf } from './keepalived-conf';
 
 /** `keepalived.conf` and the check script it runs (`checks/pacs-lb-check`). */

@@ -4,7 +4,7 @@ import { portCount } from '../../spec/ports';
 import { Protocol } from '../../spec/protocol';
 import { RealServerState } from '../../spec/real-server-state';
 import { RealServerSpec, VirtualServiceSpec } from '../../spec/virtual-service-spec';
-import { addressFamily } from '../../validation/addresses';
+import { addressFamily } from '../../net/addresses';
 import { checkerLines } from './checker';
 import { firewallMark, usesFirewallMark } from './firewall-mark';
 import { IPVS_SCHEDULER } from '../scheduler-names';

@@ -1,5 +1,5 @@
 import { ApplianceSpec, VirtualServiceSpec } from '../../spec/virtual-service-spec';
-import { addressFamily } from '../../validation/addresses';
+import { addressFamily } from '../../net/addresses';
 
 /** The interface that carries the VIP addresses and VRRP adverts when the appliance names none. */
 const DEFAULT_VIP_INTERFACE = 'eth0';

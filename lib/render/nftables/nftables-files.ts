@@ -1,4 +1,4 @@
-import type { ApplianceRenderer } from '../appliance-files';
+import type { ApplianceRenderer } from '../renderer';
 import { renderNftablesRules } from './nftables-rules';
 
 /** `nftables.nft`: firewall marks and SNAT rules beside keepalived.conf. */

@@ -1,7 +1,7 @@
 import { ForwardingMethod } from '../../spec/forwarding-method';
 import { formatRange } from '../../spec/ports';
 import { ApplianceSpec, VirtualServiceSpec } from '../../spec/virtual-service-spec';
-import { addressFamily } from '../../validation/addresses';
+import { addressFamily } from '../../net/addresses';
 import { generatedHeader } from '../generated-header';
 import { firewallMark, FIREWALL_MARK_BASE, usesFirewallMark } from '../keepalived/firewall-mark';
 import { vipHeading } from '../vip-heading';

@@ -1,5 +1,5 @@
 import { RealServerSpec, VirtualServiceSpec } from '../../spec/virtual-service-spec';
-import { addressFamily } from '../../validation/addresses';
+import { addressFamily } from '../../net/addresses';
 
 /**
  * What both real-server preparation scripts (Linux and Windows) need to know: a real server of

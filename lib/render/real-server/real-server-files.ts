@@ -1,5 +1,5 @@
 import { ForwardingMethod } from '../../spec/forwarding-method';
-import type { ApplianceRenderer } from '../appliance-files';
+import type { ApplianceRenderer } from '../renderer';
 import { drPreparation } from './dr-preparation';
 import { renderLinuxDrScript } from './linux-dr-script';
 import { renderWindowsDrScript } from './windows-dr-script';

@@ -1,6 +1,6 @@
 import { ApplianceSpec, VirtualServiceSpec } from '../../spec/virtual-service-spec';
 import { virtualServiceWarnings } from '../../validation/virtual-service-rules';
-import type { ApplianceRenderer } from '../appliance-files';
+import type { ApplianceRenderer } from '../renderer';
 import { renderReport } from './report-page';
 
 /** The validation warnings of an appliance's VIPs, in VIP order, as synth reports them. */

@@ -1,10 +1,10 @@
 import * as fs from 'fs';
 import * as https from 'https';
-import { LbcliCommand } from './lbcli-command';
-import { Credentials } from '../../cli/credentials';
-import { ENV } from '../../cli/environment';
-import { CliError, EXIT } from '../../cli/exit-codes';
-import { CliOutput } from '../../cli/output';
+import { LbcliCommand } from '../../render/loadbalancer-org/lbcli-command';
+import { ENV } from '../../contract/environment';
+import { CliError, EXIT } from '../../contract/exit-codes';
+import { TargetLog } from '../target-log';
+import { Credentials } from './credentials';
 import { describeNetworkError } from './network-errors';
 
 /** Where and how to reach the appliance's REST API v2. */
@@ -70,7 +70,7 @@ export class ApplianceApiClient {
   constructor(
     private readonly settings: ConnectionSettings,
     private readonly credentials: Credentials,
-    private readonly output: CliOutput,
+    private readonly output: TargetLog,
   ) {
     if (settings.caFile) {
       try {

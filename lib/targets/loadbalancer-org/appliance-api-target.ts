@@ -1,13 +1,13 @@
 import { RealServerState } from '../../spec/real-server-state';
-import { CliError, EXIT } from '../../cli/exit-codes';
+import { CliError, EXIT } from '../../contract/exit-codes';
 import { ApplianceSpec, VirtualServiceSpec } from '../../spec/virtual-service-spec';
 import { ProvisionTarget } from '../provision-target';
 import { DumpedConfig, DumpedVip } from '../target-state';
 import { CommandResult } from './api-client';
 import { READ_COMMANDS, readDumpConfigReply, readVirtualListReply } from './appliance-reply';
-import { reloadCommands, stateCommand } from './appliance-commands';
-import { checkScriptProblems } from './check-script-rules';
-import { LbcliCommand } from './lbcli-command';
+import { reloadCommands, stateCommand } from '../../render/loadbalancer-org/appliance-commands';
+import { checkScriptProblems } from '../../render/loadbalancer-org/check-script-rules';
+import { LbcliCommand } from '../../render/loadbalancer-org/lbcli-command';
 import { deleteVipCommands, planVirtualService } from './reconcile';
 import { runCommands } from './run-commands';
 import { writeOnlyCommands, writeOnlyStateCommands } from './write-only';

@@ -1,4 +1,4 @@
-import { LbcliCommand } from './lbcli-command';
+import { LbcliCommand } from '../../render/loadbalancer-org/lbcli-command';
 import { DumpedConfig, DumpedRealServer, DumpedVip } from '../target-state';
 
 /**

@@ -1,7 +1,7 @@
 import { DumpedConfig } from '../target-state';
 import { CommandResult } from './api-client';
 import { ApplianceConnection } from './appliance-api-target';
-import { LbcliCommand } from './lbcli-command';
+import { LbcliCommand } from '../../render/loadbalancer-org/lbcli-command';
 
 /**
  * An appliance that is not there: reads answer with a given state (empty, or one saved by

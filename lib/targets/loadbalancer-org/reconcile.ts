@@ -1,10 +1,10 @@
-import { realServerCommand, stateCommand, vipCommand } from './appliance-commands';
-import { LbcliCommand } from './lbcli-command';
+import { realServerCommand, stateCommand, vipCommand } from '../../render/loadbalancer-org/appliance-commands';
+import { LbcliCommand } from '../../render/loadbalancer-org/lbcli-command';
 import { ApplianceSpec, VirtualServiceSpec } from '../../spec/virtual-service-spec';
 import { DumpedConfig, DumpedVip } from '../target-state';
 import { deployedState } from '../operator-state';
 import { differingParameters } from './reported-values';
-import { CliError, EXIT } from '../../cli/exit-codes';
+import { CliError, EXIT } from '../../contract/exit-codes';
 
 /** delete-vip of a VIP (lbcli needs its layer). */
 export function deleteVipCommand(name: string, layer: number): LbcliCommand {

@@ -1,4 +1,4 @@
-import { LbcliCommand } from './lbcli-command';
+import { LbcliCommand } from '../../render/loadbalancer-org/lbcli-command';
 
 /**
  * How a value the appliance reports is compared with the value this project would send, so

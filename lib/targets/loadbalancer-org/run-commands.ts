@@ -1,6 +1,6 @@
-import { LbcliCommand } from './lbcli-command';
+import { LbcliCommand } from '../../render/loadbalancer-org/lbcli-command';
 import { CommandResult, CommandStatus } from './api-client';
-import { CliError, EXIT } from '../../cli/exit-codes';
+import { CliError, EXIT } from '../../contract/exit-codes';
 
 /** What runs a batch of commands: the appliance's API. */
 export interface CommandSender {

@@ -1,8 +1,8 @@
 import { RealServerState } from '../../spec/real-server-state';
 import { ApplianceSpec, VirtualServiceSpec } from '../../spec/virtual-service-spec';
 import { CommandStatus } from './api-client';
-import { realServerCommand, stateCommand, vipCommand } from './appliance-commands';
-import { LbcliCommand } from './lbcli-command';
+import { realServerCommand, stateCommand, vipCommand } from '../../render/loadbalancer-org/appliance-commands';
+import { LbcliCommand } from '../../render/loadbalancer-org/lbcli-command';
 
 /**
  * The write-only path, for an appliance whose configuration cannot be read: `add-vip` and

@@ -5,7 +5,7 @@ import { ApplianceSpec, VirtualServiceSpec } from '../../spec/virtual-service-sp
 import { LocalHaproxyTarget } from './local-haproxy-target';
 import { ServerStatus } from './server-status';
 import { DumpedConfig, DumpedVip } from '../target-state';
-import { CliError, EXIT } from '../../cli/exit-codes';
+import { CliError, EXIT } from '../../contract/exit-codes';
 import { formatRange } from '../../spec/ports';
 import { ProvisionTarget } from '../provision-target';
 import { TargetChange } from '../target-change';

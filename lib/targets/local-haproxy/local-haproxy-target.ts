@@ -3,6 +3,7 @@ import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import { promisify } from 'util';
+import { isAlive } from '../../contract/process-alive';
 import { renderHaproxyConfig } from '../../render/haproxy/haproxy-config';
 import { RealServerState } from '../../spec/real-server-state';
 import { ApplianceSpec, VirtualServiceSpec } from '../../spec/virtual-service-spec';
@@ -286,15 +287,6 @@ export class LocalHaproxyTarget {
       if (Date.now() > deadline) throw new Error(`LocalHaproxyTarget: the runtime API socket ${this.statsSocket} does not answer from a worker running ${this.configFile}; the next apply tries again.`);
       await sleep(50);
     }
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
   }
 }
 

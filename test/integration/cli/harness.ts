@@ -4,7 +4,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { App } from 'cdktf';
 import { runCli } from '../../../lib/cli/program';
-import { realServerCommand, vipCommand } from '../../../lib/targets/loadbalancer-org/appliance-commands';
+import { realServerCommand, vipCommand } from '../../../lib/render/loadbalancer-org/appliance-commands';
 import { VirtualServiceSpec } from '../../../lib/spec/virtual-service-spec';
 import { ApplianceDouble, ApplianceDoubleOptions, Command } from '../../support/appliance-double';
 

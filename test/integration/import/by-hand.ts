@@ -1,4 +1,4 @@
-import { LbcliCommand } from '../../../lib/targets/loadbalancer-org/lbcli-command';
+import { LbcliCommand } from '../../../lib/render/loadbalancer-org/lbcli-command';
 
 // The example site changed by hand at the appliance's lbcli, as hospitals' sites are.
 

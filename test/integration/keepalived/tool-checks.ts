@@ -12,7 +12,7 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { CHECK_SCRIPT_INSTALL_PATH, renderCheckScript } from '../../../lib/checks/check-script';
+import { CHECK_SCRIPT_INSTALL_PATH, renderCheckScript } from '../../../lib/render/keepalived/check-script';
 
 /** What a tool said about one file. */
 export interface ToolResult {

@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { HealthCheck, Layer4Vip, Ports, ReverseProxyVip } from '../../../lib';
 import { synthesizedProblems } from '../../../lib/cli/commands/validate';
-import { CliError } from '../../../lib/cli/exit-codes';
+import { CliError } from '../../../lib/contract/exit-codes';
 import { readApplianceSpec, readVirtualServiceSpec } from '../../../lib/cli/inputs';
 import { renderApplianceFiles } from '../../../lib/render/appliance-files';
 import { applianceStack } from '../../support/stacks';

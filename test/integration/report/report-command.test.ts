@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../../lib/cli/program';
-import { EXIT } from '../../../lib/cli/exit-codes';
+import { EXIT } from '../../../lib/contract/exit-codes';
 import { synthesizeExample } from '../../support/stacks';
 
 /** Runs `pacs-lb <args>` in-process; returns the exit code and what it printed. */

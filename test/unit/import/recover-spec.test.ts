@@ -8,7 +8,7 @@ import { group, indent, line, printDoc, softline } from '../../../lib/import/lay
 import { quotePy, snakeCase } from '../../../lib/import/python-code';
 import { quoteTs } from '../../../lib/import/typescript-code';
 import { ApplianceSpec, VirtualServiceSpec } from '../../../lib/spec/virtual-service-spec';
-import { realServerCommand, vipCommand } from '../../../lib/targets/loadbalancer-org/appliance-commands';
+import { realServerCommand, vipCommand } from '../../../lib/render/loadbalancer-org/appliance-commands';
 import { DumpedVip } from '../../../lib/targets/target-state';
 
 const site = new CentricityPacsSiteStack(new App(), 'site');

@@ -13,12 +13,12 @@ import { JsonSchema } from '../../../lib/spec/spec-schema';
 import {
   APPLIANCE_PROPS_SCHEMA,
   FACTORY_OPTIONS_SCHEMAS,
-  CENTRICITY_PACS_PROPS_SCHEMA,
   LAYER4_VIP_PROPS_SCHEMA,
   PROTOCOL_VIP_PROPS_SCHEMA,
   REAL_SERVER_PROPS_SCHEMA,
   REVERSE_PROXY_VIP_PROPS_SCHEMA,
-} from '../../../lib/validation/props-schemas';
+} from '../../../lib/appliance/props-schemas';
+import { CENTRICITY_PACS_PROPS_SCHEMA } from '../../../lib/centricity/centricity-pacs-props-schema';
 import { applianceStack, validationMessages } from '../../support/stacks';
 
 const LIB = join(__dirname, '../../../lib');

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ForwardingMethod, HealthCheck, Persistence, Ports, Protocol, RealServerState, Scheduler } from '../../../../lib';
-import { CHECK_SCRIPT_INSTALL_PATH } from '../../../../lib/checks/check-script';
+import { CHECK_SCRIPT_INSTALL_PATH } from '../../../../lib/render/keepalived/check-script';
 import { renderKeepalivedConf } from '../../../../lib/render/keepalived/keepalived-conf';
 import { virtualRouterId } from '../../../../lib/render/keepalived/vrrp';
 import { dicomAssociateRequest } from '../../../../lib/render/probes/dicom-association';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { realServerCommand, vipCommand } from '../../../../lib/targets/loadbalancer-org/appliance-commands';
+import { realServerCommand, vipCommand } from '../../../../lib/render/loadbalancer-org/appliance-commands';
 import { DumpedConfig } from '../../../../lib/targets/target-state';
 import { planVirtualService } from '../../../../lib/targets/loadbalancer-org/reconcile';
 import { RealServerState } from '../../../../lib/spec/real-server-state';

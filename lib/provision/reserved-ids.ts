@@ -1,6 +1,6 @@
-import { RELOAD_ID } from '../provision/appliance-resources';
-import { PROVIDER_ID } from '../provision/null-provider';
-import { formatProblem, problem } from './problem';
+import { RELOAD_ID } from './appliance-resources';
+import { PROVIDER_ID } from './null-provider';
+import { formatProblem, problem } from '../validation/problem';
 
 /** Construct ids the library gives its own constructs inside a stack or an appliance. */
 export const RESERVED_CONSTRUCT_IDS: readonly string[] = [RELOAD_ID, PROVIDER_ID];

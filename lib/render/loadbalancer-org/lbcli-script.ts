@@ -1,5 +1,5 @@
-import { generatedHeader } from '../../render/generated-header';
-import { shellQuote } from '../../render/shell-quote';
+import { generatedHeader } from '../generated-header';
+import { shellQuote } from '../shell-quote';
 import { ApiRequest } from './appliance-commands';
 import { LbcliCommand } from './lbcli-command';
 

@@ -1,5 +1,4 @@
-import { ApplianceTarget } from '../appliance/appliance-target';
-import { ServicePack } from '../centricity/service-pack';
+import { ApplianceTarget } from './appliance-target';
 import { CheckScriptSource } from '../spec/check-script-source';
 import { ClientAddressMode } from '../spec/client-address-mode';
 import { ForwardingMethod } from '../spec/forwarding-method';
@@ -11,7 +10,7 @@ import { ProxyMode } from '../spec/proxy-mode';
 import { RealServerState } from '../spec/real-server-state';
 import { Scheduler } from '../spec/scheduler';
 import { bool, closedObject, enumOf, JsonSchema, list, num, text, textMap } from '../spec/spec-schema';
-import { registerSchemaClass } from './schema-problems';
+import { registerSchemaClass } from '../validation/schema-problems';
 
 /**
  * The JSON Schemas of construct props, checked at synth before anything else: plain
@@ -26,7 +25,8 @@ registerSchemaClass('HealthCheck', { type: HealthCheck, create: 'HealthCheck.con
 registerSchemaClass('Persistence', { type: Persistence, create: 'Persistence.none(), Persistence.sourceIp(), Persistence.lastSuccessful() or Persistence.httpCookie()' });
 registerSchemaClass('ApplianceTarget', { type: ApplianceTarget, create: 'ApplianceTarget.loadbalancerOrgApi() or ApplianceTarget.localHaproxy({ folder })' });
 
-const instance = (name: string) => ({ instanceOf: name });
+/** A props field that must hold an instance of a class registered above (`Ports`, `HealthCheck`...). */
+export const instance = (name: string) => ({ instanceOf: name });
 
 /** `RealServerProps`. */
 export const REAL_SERVER_PROPS_SCHEMA: JsonSchema = closedObject(
@@ -73,43 +73,6 @@ export const APPLIANCE_PROPS_SCHEMA = closedObject(
     lbcliOverrides: textMap,
   },
   ['managementAddress'],
-);
-
-const COMPONENT_FIELDS = { address: text, servers: list(REAL_SERVER_PROPS_SCHEMA) };
-const COMPONENT = closedObject(COMPONENT_FIELDS, ['address', 'servers']);
-
-/** `CentricityVipOverride`. */
-const VIP_OVERRIDE = closedObject({
-  address: text,
-  ports: instance('Ports'),
-  healthCheck: instance('HealthCheck'),
-  persistence: instance('Persistence'),
-  scheduler: enumOf(Scheduler),
-  realServers: list(REAL_SERVER_PROPS_SCHEMA),
-  forwarding: enumOf(ForwardingMethod),
-  maxConnections: num,
-});
-
-/** `CentricityPacsProps`, with its components, check options and overrides. */
-export const CENTRICITY_PACS_PROPS_SCHEMA = closedObject(
-  {
-    servicePack: enumOf(ServicePack),
-    enterpriseArchive: COMPONENT,
-    database: closedObject({ ...COMPONENT_FIELDS, mtCheckPort: num }, ['address', 'servers']),
-    das: COMPONENT,
-    zfp: COMPONENT,
-    uv: COMPONENT,
-    dakota: COMPONENT,
-    wfm: COMPONENT,
-    xe: COMPONENT,
-    ccg: COMPONENT,
-    enterpriseArchiveCheck: closedObject({ port: num, path: text, expectStatus: num }),
-    dasCheckPort: num,
-    layer4PersistenceSeconds: num,
-    layer7PersistenceSeconds: num,
-    overrides: { type: 'object', additionalProperties: VIP_OVERRIDE },
-  },
-  ['servicePack'],
 );
 
 const TIMING = { intervalSeconds: num, timeoutSeconds: num, rise: num, fall: num };

@@ -2,9 +2,9 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { describe, expect, it } from 'vitest';
 import { CheckScriptSource, DicomVip, Hl7Vip, Persistence, Ports, ReverseProxyVip } from '../../../../lib';
-import { checkScriptProblems } from '../../../../lib/targets/loadbalancer-org/check-script-rules';
-import { LBCLI_VALUE_WORDS } from '../../../../lib/targets/loadbalancer-org/lbcli-words';
-import { PARAMETER_KEYS } from '../../../../lib/targets/loadbalancer-org/parameter-mapping';
+import { checkScriptProblems } from '../../../../lib/render/loadbalancer-org/check-script-rules';
+import { LBCLI_VALUE_WORDS } from '../../../../lib/render/loadbalancer-org/lbcli-words';
+import { PARAMETER_KEYS } from '../../../../lib/render/loadbalancer-org/parameter-mapping';
 import { applianceStack, synthApplianceFolder, validationMessages } from '../../../support/stacks';
 
 function ccgSite(lbcliOverrides?: Record<string, string>) {
@@ -67,7 +67,7 @@ describe('check scripts on the appliance', () => {
   });
 
   it('declared: no problem, and the command carries a file name, never a path', async () => {
-    const { vipCommand } = await import('../../../../lib/targets/loadbalancer-org/appliance-commands');
+    const { vipCommand } = await import('../../../../lib/render/loadbalancer-org/appliance-commands');
     const uploaded = protocolSite(CheckScriptSource.UPLOADED, CheckScriptSource.UPLOADED);
     expect(checkScriptProblems(uploaded.dicom, uploaded.appliance)).toEqual([]);
     expect(checkScriptProblems(uploaded.hl7, uploaded.appliance)).toEqual([]);

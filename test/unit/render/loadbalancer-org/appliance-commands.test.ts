@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { HealthCheck, Layer4Vip, Persistence, Ports, RealServerState, ReverseProxyVip, ForwardingMethod } from '../../../../lib';
-import { applianceRequests, createVipCommands, reloadCommands } from '../../../../lib/targets/loadbalancer-org/appliance-commands';
-import { lbcliCommandLine, renderLbcliScript } from '../../../../lib/targets/loadbalancer-org/lbcli-script';
+import { applianceRequests, createVipCommands, reloadCommands } from '../../../../lib/render/loadbalancer-org/appliance-commands';
+import { lbcliCommandLine, renderLbcliScript } from '../../../../lib/render/loadbalancer-org/lbcli-script';
 import { applianceStack } from '../../../support/stacks';
 
 function vips() {

@@ -1,6 +1,6 @@
-import { generatedHeader } from '../render/generated-header';
-import { DICOM_PDU_TYPE, dicomReleaseRequest } from '../render/probes/dicom-association';
-import { HL7_ACCEPT_MARKER, MLLP_END } from '../render/probes/hl7-mllp-probe';
+import { generatedHeader } from '../generated-header';
+import { DICOM_PDU_TYPE, dicomReleaseRequest } from '../probes/dicom-association';
+import { HL7_ACCEPT_MARKER, MLLP_END } from '../probes/hl7-mllp-probe';
 
 /**
  * Where keepalived expects the bundled check script on the load balancer. The rendered

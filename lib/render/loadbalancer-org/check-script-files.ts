@@ -1,7 +1,7 @@
-import { CHECK_MODE, renderCheckScript } from '../../checks/check-script';
-import { generatedHeader } from '../../render/generated-header';
-import { dicomAssociateRequest } from '../../render/probes/dicom-association';
-import { hl7ProbeFrame } from '../../render/probes/hl7-mllp-probe';
+import { CHECK_MODE, renderCheckScript } from '../keepalived/check-script';
+import { generatedHeader } from '../generated-header';
+import { dicomAssociateRequest } from '../probes/dicom-association';
+import { hl7ProbeFrame } from '../probes/hl7-mllp-probe';
 import { CheckScriptSource } from '../../spec/check-script-source';
 import { HealthCheckType } from '../../spec/health-check-type';
 import { ApplianceSpec, HealthCheckSpec, VirtualServiceSpec } from '../../spec/virtual-service-spec';

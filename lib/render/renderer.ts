@@ -1,0 +1,20 @@
+import { ApplianceSpec, VirtualServiceSpec } from '../spec/virtual-service-spec';
+
+/** A file to write, by path relative to the appliance's output folder. */
+export interface RenderedFile {
+  /** Relative path, `/`-separated. */
+  readonly path: string;
+  /** Full text of the file. */
+  readonly content: string;
+}
+
+/** JSON as written to disk: two-space indentation and a final newline. */
+export function jsonFile(path: string, value: unknown): RenderedFile {
+  return { path, content: `${JSON.stringify(value, null, 2)}\n` };
+}
+
+/**
+ * A renderer of appliance-level files: a pure function of the appliance and its VIP specs.
+ * Adding an output format is adding an entry to the list of appliance renderers (APPLIANCE_RENDERERS).
+ */
+export type ApplianceRenderer = (appliance: ApplianceSpec, vips: VirtualServiceSpec[]) => RenderedFile[];
