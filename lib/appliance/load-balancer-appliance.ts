@@ -8,7 +8,7 @@ import { writeApplianceOutput } from '../synth/write-appliance-output';
 import { formatProblem } from '../validation/problem';
 import { applianceVocabularyProblems, applianceVocabularySpec } from '../render/loadbalancer-org/appliance-vocabulary';
 import { applianceWithVipsProblems } from '../validation/spec-contract';
-import { printable } from '../net/addresses';
+import { printable } from '../net/printable';
 import { uniqueApplianceName } from '../validation/appliance-rules';
 import { declaredPropsProblems, declareProps, factoryOptionProblems } from '../validation/props-contract';
 import { APPLIANCE_PROPS_SCHEMA, FACTORY_OPTIONS_SCHEMAS } from './props-schemas';

@@ -8,6 +8,7 @@ import { ApplianceApiClient, ConnectionSettings } from '../targets/loadbalancer-
 import { ApplianceApiTarget } from '../targets/loadbalancer-org/appliance-api-target';
 import { readCredentials, secretValues } from './credentials';
 import { ENV } from '../contract/environment';
+import { isPortNumber, PORT_NUMBERS } from '../net/port-number';
 import { CliError, EXIT } from '../contract/exit-codes';
 import { readApplianceSpec } from './inputs';
 import { LocalHaproxyProvisionTarget } from '../targets/local-haproxy/local-haproxy-provision-target';
@@ -104,7 +105,7 @@ export interface Session {
 export function resolveAppliance(options: ConnectionOptions, env: Environment, nameHint?: string): ApplianceSpec {
   if (options.host) {
     const port = Number(options.apiPort ?? DEFAULT_API_PORT);
-    if (!Number.isInteger(port) || port < 1 || port > 65535) throw new CliError(EXIT.usage, `--api-port: "${options.apiPort}" is not a TCP port. Give 1-65535.`);
+    if (!isPortNumber(port)) throw new CliError(EXIT.usage, `--api-port: "${options.apiPort}" is not a TCP port. Give ${PORT_NUMBERS.min}-${PORT_NUMBERS.max}.`);
     const synthesized = options.applianceFile !== undefined || env[ENV.appliance] ? readApplianceSpec(options.applianceFile, env) : undefined;
     const base = synthesized ?? { schemaVersion: SPEC_SCHEMA_VERSION, name: nameHint ?? options.host, subnets: [] };
     return { ...base, managementAddresses: [options.host], apiPort: port };

@@ -20,6 +20,7 @@ import {
   VirtualServiceSpec,
 } from '../spec/virtual-service-spec';
 import { withoutUndefined } from '../spec/without-undefined';
+import { PORT_NUMBERS } from '../net/port-number';
 import { realServerCommand, vipCommand } from '../render/loadbalancer-org/appliance-commands';
 import { APPLIANCE_CHECK_FOLDER, LBCLI_VALUE_WORDS, LbcliWords } from '../render/loadbalancer-org/lbcli-words';
 import { APPLIANCE_DEFAULTS, differingParameters, durationMs } from '../targets/loadbalancer-org/reported-values';
@@ -41,7 +42,6 @@ export interface RecoveredVip {
   readonly notes: string[];
 }
 
-const HIGHEST_PORT = 65535;
 /** Parameters the reading module adds or every command carries: never a note. */
 const BOOKKEEPING = ['vip', 'layer', 'action'];
 
@@ -75,7 +75,7 @@ export function portsFromLbcli(text: string | undefined): PortsSpec | undefined 
   for (let i = 1; i < ranges.length; i++) {
     for (let port = ranges[i - 1].last + 1; port < ranges[i].first; port++) allExcept.push(port);
   }
-  const spansAll = ranges.length > 1 && ranges[0].first === 1 && ranges[ranges.length - 1].last === HIGHEST_PORT;
+  const spansAll = ranges.length > 1 && ranges[0].first === 1 && ranges[ranges.length - 1].last === PORT_NUMBERS.max;
   return spansAll && allExcept.length <= 64 ? { ranges, allExcept } : { ranges };
 }
 

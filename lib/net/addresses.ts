@@ -1,4 +1,5 @@
 import * as ipaddr from 'ipaddr.js';
+import { printable } from './printable';
 
 /**
  * IP address checks, built on ipaddr.js so that odd forms (`0x7f.1`, `127.1`) are refused
@@ -60,15 +61,7 @@ export function isIpv4Netmask(text: string): boolean {
   return ipaddr.IPv4.parse(text).prefixLengthFromSubnetMask() !== null;
 }
 
-/**
- * A value made safe to quote in an error message: control characters (C0 and C1, U+0085
- * among them) and the Unicode line and paragraph separators shown as `?`, cut at 80.
- */
-export function printable(value: unknown): string {
-  return oneLine(String(value)).slice(0, 80);
-}
-
-/** Text with every control character and line or paragraph separator shown as `?`: one line, whatever it held. */
-export function oneLine(text: string): string {
-  return text.replace(/[\x00-\x1f\x7f-\x9f\u2028\u2029]/g, '?');
+/** The prefix length of one host of the address's family: 128 for IPv6, else 32 (`/32`, `/128`). */
+export function hostPrefixLength(address: string): number {
+  return addressFamily(address) === 'ipv6' ? 128 : 32;
 }

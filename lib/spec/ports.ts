@@ -1,6 +1,5 @@
+import { isPortNumber, PORT_NUMBERS } from '../net/port-number';
 import { PortRangeSpec, PortsSpec } from './virtual-service-spec';
-
-const HIGHEST_PORT = 65535;
 
 /** Ports that a `Ports.list` was given more than once, by the Ports made from it. */
 const LISTED_TWICE = new WeakMap<object, number[]>();
@@ -40,7 +39,7 @@ export class Ports {
       if (port > next) ranges.push({ first: next, last: port - 1 });
       next = Math.max(next, port + 1);
     }
-    if (next <= HIGHEST_PORT) ranges.push({ first: next, last: HIGHEST_PORT });
+    if (next <= PORT_NUMBERS.max) ranges.push({ first: next, last: PORT_NUMBERS.max });
     return new Ports(ranges, sorted);
   }
 
@@ -74,12 +73,7 @@ export function portsSpecOf(value: unknown): PortsSpec {
 
 /** Whether a range has whole ports in 1-65535, in order. */
 export function isValidRange(range: PortRangeSpec): boolean {
-  return isValidPort(range.first) && isValidPort(range.last) && range.first <= range.last;
-}
-
-/** Whether a number is a whole port number in 1-65535. */
-export function isValidPort(port: number): boolean {
-  return Number.isInteger(port) && port >= 1 && port <= HIGHEST_PORT;
+  return isPortNumber(range.first) && isPortNumber(range.last) && range.first <= range.last;
 }
 
 /** Sorts ranges and merges those that overlap or touch. */

@@ -1,7 +1,8 @@
 import { ForwardingMethod } from '../spec/forwarding-method';
 import { firstOverlap, formatRange, isValidRange } from '../spec/ports';
 import { ApplianceSpec, PortRangeSpec, VirtualServiceSpec } from '../spec/virtual-service-spec';
-import { addressFamily, canonicalAddress, parseSubnet, printable, unusableAddressReason } from '../net/addresses';
+import { addressFamily, canonicalAddress, parseSubnet, unusableAddressReason } from '../net/addresses';
+import { printable } from '../net/printable';
 import { ApplianceTargetKind } from '../spec/appliance-target-kind';
 import { INTERFACE_FORMAT, LOCAL_FOLDER_FORMAT, matches, NAME_FORMAT, PROGRAM_FORMAT } from './formats';
 import { problem, ValidationProblem } from './problem';

@@ -1,4 +1,4 @@
-import { oneLine } from '../net/addresses';
+import { oneLine } from '../net/printable';
 
 /**
  * One thing wrong with the input, found at synth.

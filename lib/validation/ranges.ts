@@ -1,3 +1,5 @@
+import { PORT_NUMBERS } from '../net/port-number';
+
 /**
  * The allowed ranges of numeric fields, in one table: the table is also their documentation.
  */
@@ -10,7 +12,7 @@ export interface NumberRange {
 
 /** Allowed ranges by field. */
 export const RANGES = {
-  port: { min: 1, max: 65535 },
+  port: PORT_NUMBERS,
   weight: { min: 0, max: 256 },
   minConnections: { min: 0, max: 1_000_000 },
   maxConnections: { min: 1, max: 1_000_000 },

@@ -1,6 +1,6 @@
 import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
 import { JsonSchema } from '../spec/spec-schema';
-import { printable } from '../net/addresses';
+import { printable } from '../net/printable';
 import { nearestWord } from './nearest-word';
 import { problem, ValidationProblem } from './problem';
 

@@ -1,6 +1,6 @@
 import { APPLIANCE_SPEC_SCHEMA, VIRTUAL_SERVICE_SPEC_SCHEMA } from '../spec/spec-schema';
 import { ApplianceSpec, VirtualServiceSpec } from '../spec/virtual-service-spec';
-import { printable } from '../net/addresses';
+import { printable } from '../net/printable';
 import { validateAcrossVips, validateApplianceSettings } from './appliance-rules';
 import { problem, ValidationProblem } from './problem';
 import { schemaProblems } from './schema-problems';

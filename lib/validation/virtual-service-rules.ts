@@ -8,7 +8,9 @@ import { Protocol } from '../spec/protocol';
 import { ProxyMode } from '../spec/proxy-mode';
 import { DICOM_PORTS, HL7_PORTS } from '../spec/defaults';
 import { ApplianceSpec, RealServerSpec, VirtualServiceSpec } from '../spec/virtual-service-spec';
-import { addressFamily, canonicalAddress, insideAnySubnet, isIpv4Netmask, printable, unusableAddressReason } from '../net/addresses';
+import { addressFamily, canonicalAddress, insideAnySubnet, isIpv4Netmask, unusableAddressReason } from '../net/addresses';
+import { PORT_NUMBERS } from '../net/port-number';
+import { printable } from '../net/printable';
 import {
   AE_TITLE_FORMAT,
   COOKIE_NAME_FORMAT,
@@ -94,7 +96,7 @@ const portRules: VirtualServiceRule = (vip) => {
   if (vip.ports.ranges.length === 0) problems.push(problem(vip.name, 'ports', 'no port is given', 'Give at least one port, e.g. Ports.single(104)'));
   for (const range of vip.ports.ranges.filter((r) => !isValidRange(r))) {
     const given = range.first === range.last ? `port ${printable(range.first)} is not a valid port` : `${printable(range.first)}-${printable(range.last)} is not a valid ordered range`;
-    problems.push(problem(vip.name, 'ports', given, 'Use ports from 1 to 65535, and ranges with the lower port first'));
+    problems.push(problem(vip.name, 'ports', given, `Use ports from ${PORT_NUMBERS.min} to ${PORT_NUMBERS.max}, and ranges with the lower port first`));
   }
   if (vip.ports.allExcept && vip.ports.allExcept.length === 0) {
     problems.push(problem(vip.name, 'ports.allExcept', '"every TCP port except" names no port, so the VIP would take every port of its address, the appliance\'s own services\' too', 'List the ports to leave out, e.g. Ports.allTcpExcept([20000]), or list the VIP\'s ports'));

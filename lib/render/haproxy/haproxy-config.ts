@@ -1,7 +1,8 @@
 import { DEFAULT_LAYER7_IDLE_TIMEOUT_SECONDS } from '../../spec/defaults';
 import { Protocol } from '../../spec/protocol';
 import { ApplianceSpec, VirtualServiceSpec } from '../../spec/virtual-service-spec';
-import { parseAddress, printable } from '../../net/addresses';
+import { parseAddress } from '../../net/addresses';
+import { printable } from '../../net/printable';
 import { generatedHeader } from '../generated-header';
 import { haproxyArgument } from './haproxy-argument';
 import { CONNECT_RETRIES, CONNECT_TIMEOUT_SECONDS, DEFAULT_STATS_SOCKET, HaproxyRenderOptions } from './haproxy-options';

@@ -2,7 +2,7 @@ import { RealServerState } from '../../spec/real-server-state';
 import { RealServerSpec, VirtualServiceSpec } from '../../spec/virtual-service-spec';
 import { checkServerOptions } from './health-check-lines';
 import { clientAddressServerOptions } from './client-address-lines';
-import { haproxyEndpoint, haproxyHost } from './haproxy-address';
+import { bracketedHost, hostPort } from '../../net/host-port';
 import { haproxyArgument } from './haproxy-argument';
 import { persistenceServerOptions } from './persistence-lines';
 
@@ -30,7 +30,7 @@ function checkPort(vip: VirtualServiceSpec, server: RealServerSpec): number | un
  * port the client connected to (every port of a multi-port VIP goes to the same port).
  */
 export function serverLine(vip: VirtualServiceSpec, server: RealServerSpec): string {
-  const address = server.port === undefined ? haproxyHost(server.address) : haproxyEndpoint(server.address, String(server.port));
+  const address = server.port === undefined ? bracketedHost(server.address) : hostPort(server.address, server.port);
   return [
     'server',
     haproxyArgument(server.name),

@@ -6,7 +6,7 @@ import { HAPROXY_BALANCE } from '../scheduler-names';
 import { vipHeading } from '../vip-heading';
 import { clientAddressSectionLines } from './client-address-lines';
 import { checkSectionLines } from './health-check-lines';
-import { haproxyEndpoint } from './haproxy-address';
+import { hostPort } from '../../net/host-port';
 import { haproxyArgument } from './haproxy-argument';
 import { persistenceSectionLines } from './persistence-lines';
 import { serverLine } from './server-line';
@@ -28,7 +28,7 @@ export function renderVipSection(vip: VirtualServiceSpec, number: number, bindAd
   ];
   const body = [
     `mode ${mode}`,
-    ...vip.ports.ranges.map((range) => `bind ${haproxyEndpoint(bindAddress, formatRange(range))}`),
+    ...vip.ports.ranges.map((range) => `bind ${hostPort(bindAddress, formatRange(range))}`),
     `balance ${HAPROXY_BALANCE[vip.scheduler]}`,
     ...(vip.maxConnections !== undefined ? [`maxconn ${vip.maxConnections}`] : []),
     `timeout client ${vip.clientTimeoutSeconds ?? DEFAULT_LAYER7_IDLE_TIMEOUT_SECONDS}s`,

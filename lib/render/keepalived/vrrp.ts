@@ -1,5 +1,5 @@
 import { ApplianceSpec, VirtualServiceSpec } from '../../spec/virtual-service-spec';
-import { addressFamily } from '../../net/addresses';
+import { hostPrefixLength } from '../../net/addresses';
 
 /** The interface that carries the VIP addresses and VRRP adverts when the appliance names none. */
 const DEFAULT_VIP_INTERFACE = 'eth0';
@@ -31,7 +31,7 @@ export function virtualRouterId(applianceName: string): number {
 /** Every VIP address once, in the order VIPs are declared, with its host prefix (/32 or /128). */
 function vipAddresses(vips: VirtualServiceSpec[], device: string): string[] {
   const addresses = [...new Set(vips.map((vip) => vip.address))];
-  return addresses.map((address) => `${address}/${addressFamily(address) === 'ipv6' ? 128 : 32} dev ${device}`);
+  return addresses.map((address) => `${address}/${hostPrefixLength(address)} dev ${device}`);
 }
 
 function block(name: string, lines: string[]): string[] {
@@ -52,7 +52,7 @@ export function addressLines(appliance: ApplianceSpec, vips: VirtualServiceSpec[
   if (appliance.managementAddresses.length < 2) return block('static_ipaddress', addresses);
   // A pair without VIPs has nothing to fail over, and keepalived refuses a VRRP instance without an address.
   if (addresses.length === 0) return [];
-  const family = addressFamily(appliance.managementAddresses[0]) === 'ipv6' ? '/128' : '/32';
+  const family = `/${hostPrefixLength(appliance.managementAddresses[0])}`;
   const advertised = addresses.filter((a) => a.includes(`${family} `));
   const excluded = addresses.filter((a) => !a.includes(`${family} `));
   const nodeLines = NODE_CONFIG_IDS.flatMap((id, i) => {

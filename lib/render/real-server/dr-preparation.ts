@@ -1,5 +1,5 @@
 import { RealServerSpec, VirtualServiceSpec } from '../../spec/virtual-service-spec';
-import { addressFamily } from '../../net/addresses';
+import { addressFamily, hostPrefixLength } from '../../net/addresses';
 
 /**
  * What both real-server preparation scripts (Linux and Windows) need to know: a real server of
@@ -22,7 +22,7 @@ export interface DrPreparation {
 /** The preparation of one real server of a DR VIP. */
 export function drPreparation(vip: VirtualServiceSpec, index: number, rip: RealServerSpec): DrPreparation {
   const ipv6 = addressFamily(vip.address) === 'ipv6';
-  return { vip, vipNumber: index + 1, rip, ipv6, prefixLength: ipv6 ? 128 : 32 };
+  return { vip, vipNumber: index + 1, rip, ipv6, prefixLength: hostPrefixLength(vip.address) };
 }
 
 /** The first line of both scripts' headers. */

@@ -1,6 +1,7 @@
 import { describePorts, portCount } from '../../spec/ports';
 import { ApplianceSpec, RealServerSpec, VirtualServiceSpec } from '../../spec/virtual-service-spec';
 import { declaredState } from './diagram-styles';
+import { hostPort } from '../../net/host-port';
 
 /**
  * Where each part of the diagram goes: a pure function of the specs, in whole pixels, so the
@@ -99,7 +100,7 @@ function textWidth(lines: string[], max: number): number {
 /** `192.0.2.21:8080`, `[2001:db8::21]:8080`, or the address alone when the server takes the client's port. */
 export function endpoint(address: string, port: number | undefined): string {
   if (port === undefined) return address;
-  return address.includes(':') ? `[${address}]:${port}` : `${address}:${port}`;
+  return hostPort(address, port);
 }
 
 function vipLines(vip: VirtualServiceSpec, number: number): [string, string] {

@@ -3,6 +3,7 @@ import * as https from 'https';
 import { LbcliCommand } from '../../render/loadbalancer-org/lbcli-command';
 import { ENV } from '../../contract/environment';
 import { CliError, EXIT } from '../../contract/exit-codes';
+import { hostPort } from '../../net/host-port';
 import { TargetLog } from '../target-log';
 import { Credentials } from './credentials';
 import { describeNetworkError } from './network-errors';
@@ -83,8 +84,7 @@ export class ApplianceApiClient {
 
   /** Where requests go, for messages. */
   public get endpoint(): string {
-    const host = this.settings.host.includes(':') ? `[${this.settings.host}]` : this.settings.host;
-    return `https://${host}:${this.settings.port}${API_PATH}`;
+    return `https://${hostPort(this.settings.host, this.settings.port)}${API_PATH}`;
   }
 
   /** Sends commands in one request and returns one result per command the appliance ran. */
