@@ -62,99 +62,24 @@ const layerRules = LAYERS.slice(0, -1).map((layer, index) => {
   };
 });
 
+/** A forbidden import, from the modules `from` matches to those `to` matches; `comment` says why (the test prints it). */
+const forbid = (name, from, to, comment) => ({ name, comment, severity: 'error', from, to });
+
 /** Rules inside a layer, and for the top layer (whose members must not be imported). */
 const inLayerRules = [
-  {
-    name: 'net-imports-nothing-from-lib',
-    comment: 'lib/net is the floor: address helpers built on ipaddr.js alone, so every layer can use them.',
-    severity: 'error',
-    from: { path: '^lib/net/' },
-    to: { path: '^lib/', pathNot: '^lib/net/' },
-  },
-  {
-    name: 'contract-imports-only-net',
-    comment: 'lib/contract is neutral ground between provision (which sets the variables) and cli (which reads them): it knows no spec and no command.',
-    severity: 'error',
-    from: { path: '^lib/contract/' },
-    to: { path: '^lib/', pathNot: '^lib/(contract|net)/' },
-  },
-  {
-    name: 'spec-does-not-import-contract',
-    comment: 'The spec describes a site; how a process is invoked (contract) is not part of it.',
-    severity: 'error',
-    from: { path: '^lib/spec/' },
-    to: { path: '^lib/contract/' },
-  },
-  {
-    name: 'validation-does-not-import-render',
-    comment: 'validation and render are siblings: a rule that needs a rendered word gets it from spec or net, so renderers can trust validated input and rules never depend on output formats.',
-    severity: 'error',
-    from: { path: '^lib/validation/' },
-    to: { path: '^lib/render/' },
-  },
-  {
-    name: 'render-does-not-import-validation',
-    comment: 'Renderers are pure (spec and warnings in, files out): they trust the validated spec and never run validation themselves; shared address helpers live in lib/net.',
-    severity: 'error',
-    from: { path: '^lib/render/' },
-    to: { path: '^lib/validation/' },
-  },
-  {
-    name: 'pure-layers-do-no-io',
-    comment: 'spec, net, validation and render are pure: no files, processes or network. Reading and writing the synthesized folder is lib/synth; talking to appliances is lib/targets.',
-    severity: 'error',
-    from: { path: modulesOf(['spec', 'net', 'validation', 'render']) },
-    to: { dependencyTypes: ['core'], path: '^(node:)?(fs|fs/promises|child_process|net|dgram|http|https|http2|tls|os|worker_threads)$' },
-  },
-  {
-    name: 'only-cli-imports-import',
-    comment: 'lib/import (recovering a site from an appliance) is run by the CLI only: nothing below it may depend on it.',
-    severity: 'error',
-    from: { path: '^lib/', pathNot: '^lib/(cli|import)/' },
-    to: { path: '^lib/import/' },
-  },
-  {
-    name: 'import-does-not-import-cli',
-    comment: 'lib/import is called by the CLI and reports through exit codes of lib/contract; it must not reach back into the CLI.',
-    severity: 'error',
-    from: { path: '^lib/import/' },
-    to: { path: '^lib/cli/' },
-  },
-  {
-    name: 'nothing-imports-cli',
-    comment: 'lib/cli is the top: the shell around targets (arguments, output, lock). What other layers need of it belongs in lib/contract or in an interface they define themselves.',
-    severity: 'error',
-    from: { path: '^lib/', pathNot: '^lib/cli/' },
-    to: { path: '^lib/cli/' },
-  },
-  {
-    name: 'only-the-index-imports-testing',
-    comment: 'The testing kit is for users’ tests; the library itself never depends on it.',
-    severity: 'error',
-    from: { path: '^lib/', pathNot: '^lib/(testing/|index\\.ts$)' },
-    to: { path: '^lib/testing/' },
-  },
-  {
-    name: 'nothing-imports-the-index',
-    comment: 'lib/index.ts is the public API; modules inside the library import the module they need, so the index can never close a cycle.',
-    severity: 'error',
-    from: { path: '^lib/' },
-    to: { path: '^lib/index\\.ts$' },
-  },
-  {
-    name: 'no-circular',
-    comment: 'No import cycle, type-only imports included: two modules that need each other are one concept split in two, or a shared part that belongs a layer lower.',
-    severity: 'error',
-    from: { path: '^lib/' },
-    to: { circular: true },
-  },
-  {
-    name: 'no-unresolvable-import',
-    comment: 'An import the linter cannot resolve is an import it cannot check.',
-    severity: 'error',
-    from: { path: '^lib/' },
-    to: { couldNotResolve: true },
-  },
+  forbid('net-imports-nothing-from-lib', { path: '^lib/net/' }, { path: '^lib/', pathNot: '^lib/net/' }, 'lib/net is the floor: address helpers built on ipaddr.js alone, so every layer can use them.'),
+  forbid('contract-imports-only-net', { path: '^lib/contract/' }, { path: '^lib/', pathNot: '^lib/(contract|net)/' }, 'lib/contract is neutral ground between provision (which sets the variables) and cli (which reads them): it knows no spec and no command.'),
+  forbid('spec-does-not-import-contract', { path: '^lib/spec/' }, { path: '^lib/contract/' }, 'The spec describes a site; how a process is invoked (contract) is not part of it.'),
+  forbid('validation-does-not-import-render', { path: '^lib/validation/' }, { path: '^lib/render/' }, 'validation and render are siblings: a rule that needs a rendered word gets it from spec or net, so renderers can trust validated input and rules never depend on output formats.'),
+  forbid('render-does-not-import-validation', { path: '^lib/render/' }, { path: '^lib/validation/' }, 'Renderers are pure (spec and warnings in, files out): they trust the validated spec and never run validation themselves; shared address helpers live in lib/net.'),
+  forbid('pure-layers-do-no-io', { path: modulesOf(['spec', 'net', 'validation', 'render']) }, { dependencyTypes: ['core'], path: '^(node:)?(fs|fs/promises|child_process|net|dgram|http|https|http2|tls|os|worker_threads)$' }, 'spec, net, validation and render are pure: no files, processes or network. Reading and writing the synthesized folder is lib/synth; talking to appliances is lib/targets.'),
+  forbid('only-cli-imports-import', { path: '^lib/', pathNot: '^lib/(cli|import)/' }, { path: '^lib/import/' }, 'lib/import (recovering a site from an appliance) is run by the CLI only: nothing below it may depend on it.'),
+  forbid('import-does-not-import-cli', { path: '^lib/import/' }, { path: '^lib/cli/' }, 'lib/import is called by the CLI and reports through exit codes of lib/contract; it must not reach back into the CLI.'),
+  forbid('nothing-imports-cli', { path: '^lib/', pathNot: '^lib/cli/' }, { path: '^lib/cli/' }, 'lib/cli is the top: the shell around targets (arguments, output, lock). What other layers need of it belongs in lib/contract or in an interface they define themselves.'),
+  forbid('only-the-index-imports-testing', { path: '^lib/', pathNot: '^lib/(testing/|index\\.ts$)' }, { path: '^lib/testing/' }, 'The testing kit is for users’ tests; the library itself never depends on it.'),
+  forbid('nothing-imports-the-index', { path: '^lib/' }, { path: '^lib/index\\.ts$' }, 'lib/index.ts is the public API; modules inside the library import the module they need, so the index can never close a cycle.'),
+  forbid('no-circular', { path: '^lib/' }, { circular: true }, 'No import cycle, type-only imports included: two modules that need each other are one concept split in two, or a shared part that belongs a layer lower.'),
+  forbid('no-unresolvable-import', { path: '^lib/' }, { couldNotResolve: true }, 'An import the linter cannot resolve is an import it cannot check.'),
 ];
 
 // ---------------------------------------------------------------------------------------------
