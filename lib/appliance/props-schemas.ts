@@ -17,7 +17,9 @@ import { registerSchemaClass } from '../validation/schema-problems';
  * JavaScript, and Python through jsii, give no compile-time types, so every enum, type,
  * required field and unknown key is checked at run time too. Class-valued props (`Ports`,
  * `HealthCheck`...) are required with the `instanceOf` keyword. A unit test holds each schema
- * to its TypeScript props interface.
+ * to its TypeScript props interface. They live with the constructs (CentricityPacs's beside it,
+ * centricity/centricity-pacs-props-schema.ts); lib/validation checks props against whatever
+ * schema a construct declares, and knows no construct.
  */
 
 registerSchemaClass('Ports', { type: Ports, create: 'Ports.single(104), Ports.list([...]), Ports.between(first, last) or Ports.allTcpExcept([...])' });
