@@ -1,4 +1,4 @@
-import { HAPROXY_BALANCE, IPVS_SCHEDULER } from '../render/scheduler-names';
+import { HAPROXY_BALANCE, IPVS_SCHEDULER } from '../spec/words';
 import { ClientAddressMode } from '../spec/client-address-mode';
 import { DEFAULT_LAYER4_PERSISTENCE_SECONDS, DEFAULT_WEIGHT } from '../spec/defaults';
 import { ForwardingMethod } from '../spec/forwarding-method';

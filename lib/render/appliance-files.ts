@@ -1,3 +1,4 @@
+import { ResolvedVirtualService, resolveVirtualService } from '../spec/resolved-virtual-service';
 import { ApplianceSpec, VirtualServiceSpec } from '../spec/virtual-service-spec';
 import { applianceRequests } from '../targets/loadbalancer-org/appliance-commands';
 import { renderLbcliScript } from '../targets/loadbalancer-org/lbcli-script';
@@ -22,10 +23,10 @@ export function jsonFile(path: string, value: unknown): RenderedFile {
 }
 
 /**
- * A renderer of appliance-level files: a pure function of the appliance and its VIP specs.
- * Adding an output format is adding an entry to {@link APPLIANCE_RENDERERS}.
+ * A renderer of appliance-level files: a pure function of the appliance and the resolved view
+ * of its VIP specs. Adding an output format is adding an entry to {@link APPLIANCE_RENDERERS}.
  */
-export type ApplianceRenderer = (appliance: ApplianceSpec, vips: VirtualServiceSpec[]) => RenderedFile[];
+export type ApplianceRenderer = (appliance: ApplianceSpec, vips: ResolvedVirtualService[]) => RenderedFile[];
 
 const applianceCommands: ApplianceRenderer = (appliance, vips) => {
   const requests = applianceRequests(vips, appliance);
@@ -42,7 +43,7 @@ const applianceCommands: ApplianceRenderer = (appliance, vips) => {
 
 const specs: ApplianceRenderer = (appliance, vips) => [
   jsonFile('appliance.json', appliance),
-  ...vips.map((vip) => jsonFile(`vips/${vip.name}.json`, vip)),
+  ...vips.map((vip) => jsonFile(`vips/${vip.name}.json`, vip.spec)),
 ];
 
 const vipTable: ApplianceRenderer = (appliance, vips) => [{ path: 'vip-table.md', content: renderVipTable(appliance, vips) }];
@@ -50,7 +51,8 @@ const vipTable: ApplianceRenderer = (appliance, vips) => [{ path: 'vip-table.md'
 /** Every appliance-level output, in the order written. */
 export const APPLIANCE_RENDERERS: ApplianceRenderer[] = [specs, applianceCommands, vipTable, haproxyFiles, keepalivedFiles, nftablesFiles, realServerFiles, reportFiles];
 
-/** All files of an appliance's output folder. Pure: same input, byte-identical output. */
+/** All files of an appliance's output folder, each VIP resolved once for all renderers. Pure: same input, byte-identical output. */
 export function renderApplianceFiles(appliance: ApplianceSpec, vips: VirtualServiceSpec[]): RenderedFile[] {
-  return APPLIANCE_RENDERERS.flatMap((render) => render(appliance, vips));
+  const resolved = vips.map(resolveVirtualService);
+  return APPLIANCE_RENDERERS.flatMap((render) => render(appliance, resolved));
 }

@@ -1,10 +1,10 @@
-import { DEFAULT_LAYER7_IDLE_TIMEOUT_SECONDS } from '../../spec/defaults';
 import { Protocol } from '../../spec/protocol';
-import { ApplianceSpec, VirtualServiceSpec } from '../../spec/virtual-service-spec';
+import { ResolvedVirtualService } from '../../spec/resolved-virtual-service';
+import { ApplianceSpec } from '../../spec/virtual-service-spec';
 import { parseAddress, printable } from '../../validation/addresses';
 import { generatedHeader } from '../generated-header';
 import { haproxyArgument } from './haproxy-argument';
-import { CONNECT_RETRIES, CONNECT_TIMEOUT_SECONDS, DEFAULT_STATS_SOCKET, HaproxyRenderOptions } from './haproxy-options';
+import { CONNECT_RETRIES, CONNECT_TIMEOUT_SECONDS, DEFAULT_STATS_SOCKET, HaproxyRenderOptions, PROXY_IDLE_TIMEOUT_SECONDS } from './haproxy-options';
 import { checkGlobalLines } from './health-check-lines';
 import { renderVipSection } from './vip-section';
 
@@ -12,13 +12,13 @@ import { renderVipSection } from './vip-section';
  * Whether HAProxy carries the VIP: every Layer 7 VIP, and Layer 4 TCP VIPs when asked to stand
  * in for them (not "every port except" ones, which would need 65,000 listeners).
  */
-export function isHaproxyVip(vip: VirtualServiceSpec, options: HaproxyRenderOptions = {}): boolean {
+export function isHaproxyVip(vip: ResolvedVirtualService, options: HaproxyRenderOptions = {}): boolean {
   if (vip.layer === 7) return true;
   return options.proxyLayer4 === true && vip.protocol === Protocol.TCP && vip.ports.allExcept === undefined;
 }
 
 /** The address a VIP binds: its own, or the one the options give for it (checked, as it reaches the file). */
-function bindAddress(vip: VirtualServiceSpec, options: HaproxyRenderOptions): string {
+function bindAddress(vip: ResolvedVirtualService, options: HaproxyRenderOptions): string {
   const replacement = options.bindAddresses?.[vip.name];
   if (replacement === undefined) return vip.address;
   const parsed = parseAddress(replacement);
@@ -26,7 +26,7 @@ function bindAddress(vip: VirtualServiceSpec, options: HaproxyRenderOptions): st
   return parsed.toString();
 }
 
-function globalSection(vips: VirtualServiceSpec[], options: HaproxyRenderOptions): string[] {
+function globalSection(vips: ResolvedVirtualService[], options: HaproxyRenderOptions): string[] {
   const socket = haproxyArgument(options.statsSocket ?? DEFAULT_STATS_SOCKET);
   return [
     '# Process-wide settings. Run in master-worker mode (haproxy -W, or -Ws under systemd) so a',
@@ -55,8 +55,8 @@ function defaultsSection(options: HaproxyRenderOptions): string[] {
     `  retries ${CONNECT_RETRIES}`,
     '  option redispatch 1',
     `  timeout connect ${CONNECT_TIMEOUT_SECONDS}s`,
-    `  timeout client ${DEFAULT_LAYER7_IDLE_TIMEOUT_SECONDS}s`,
-    `  timeout server ${DEFAULT_LAYER7_IDLE_TIMEOUT_SECONDS}s`,
+    `  timeout client ${PROXY_IDLE_TIMEOUT_SECONDS}s`,
+    `  timeout server ${PROXY_IDLE_TIMEOUT_SECONDS}s`,
     ...(options.serverStateFile === undefined ? [] : ['  load-server-state-from-file global']),
   ];
 }
@@ -66,7 +66,7 @@ function defaultsSection(options: HaproxyRenderOptions): string[] {
  * and one `listen` section per VIP HAProxy carries (see {@link isHaproxyVip}), named as the
  * VIP and in the order given. Pure: the same input gives byte-identical output.
  */
-export function renderHaproxyConfig(appliance: ApplianceSpec, vips: VirtualServiceSpec[], options: HaproxyRenderOptions = {}): string {
+export function renderHaproxyConfig(appliance: ApplianceSpec, vips: ResolvedVirtualService[], options: HaproxyRenderOptions = {}): string {
   const carried = vips.filter((vip) => isHaproxyVip(vip, options));
   const leftOut = vips.filter((vip) => !isHaproxyVip(vip, options)).map((vip) => vip.name);
   const sections = [

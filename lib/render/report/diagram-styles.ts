@@ -1,7 +1,7 @@
 import { ForwardingMethod } from '../../spec/forwarding-method';
 import { ProxyMode } from '../../spec/proxy-mode';
 import { RealServerState } from '../../spec/real-server-state';
-import { VirtualServiceSpec } from '../../spec/virtual-service-spec';
+import { ResolvedVirtualService } from '../../spec/resolved-virtual-service';
 
 /** How the report draws one mode: a two-line badge, a stroke colour and a light fill. */
 export interface ModeStyle {
@@ -32,9 +32,8 @@ const LAYER7_STYLES: Record<ProxyMode, ModeStyle> = {
 export const MODE_STYLES: ModeStyle[] = [...Object.values(LAYER4_STYLES), ...Object.values(LAYER7_STYLES)];
 
 /** The style of a VIP's mode. */
-export function modeStyle(vip: VirtualServiceSpec): ModeStyle {
-  if (vip.layer === 7) return LAYER7_STYLES[vip.proxyMode ?? ProxyMode.TCP];
-  return LAYER4_STYLES[vip.forwarding ?? ForwardingMethod.DR];
+export function modeStyle(vip: ResolvedVirtualService): ModeStyle {
+  return vip.layer === 7 ? LAYER7_STYLES[vip.proxyMode] : LAYER4_STYLES[vip.forwarding];
 }
 
 /** How the report draws a real server's administrative state. */
@@ -51,14 +50,6 @@ export interface StateStyle {
   readonly fill: string;
   /** Text colour. */
   readonly text: string;
-}
-
-/**
- * A real server's state as the report words it, e.g. `declared online`: the administrative state
- * the spec declares, which is not live health (`pacs-lb status` shows that).
- */
-export function declaredState(state: RealServerState): string {
-  return `declared ${state}`;
 }
 
 /** Each state's style: solid for online, dashed amber for drain, dotted red on grey for halt. */

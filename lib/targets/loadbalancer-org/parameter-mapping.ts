@@ -7,7 +7,7 @@ import { PersistenceType } from '../../spec/persistence-type';
 import { formatRange } from '../../spec/ports';
 import { ProxyMode } from '../../spec/proxy-mode';
 import { RealServerSpec, VirtualServiceSpec } from '../../spec/virtual-service-spec';
-import { HAPROXY_BALANCE, IPVS_SCHEDULER } from '../../render/scheduler-names';
+import { HAPROXY_BALANCE, IPVS_SCHEDULER } from '../../spec/words';
 import { LbcliWords } from './lbcli-words';
 
 /**
