@@ -220,11 +220,27 @@ export function checkPortOf(check: ResolvedHealthCheck): number | undefined {
   return 'port' in check ? check.port : undefined;
 }
 
+/** The view of each spec object resolved so far, and the views themselves (resolving a view gives it back). */
+const VIEWS = new WeakMap<VirtualServiceSpec, ResolvedVirtualService>();
+const IS_VIEW = new WeakSet<object>();
+
 /**
- * The resolved view of a VIP spec (see the top of this file). The spec must have passed the
- * spec contract (lib/validation/spec-contract.ts); a field it guarantees that is missing throws.
+ * The resolved view of a VIP spec (see the top of this file), built once per spec object: asking
+ * again for the same spec (specs are never changed) or for a view returns the view already built.
+ * The spec must have passed the spec contract (lib/validation/spec-contract.ts); a field it
+ * guarantees that is missing throws.
  */
 export function resolveVirtualService(spec: VirtualServiceSpec): ResolvedVirtualService {
+  if (IS_VIEW.has(spec)) return spec as ResolvedVirtualService;
+  const known = VIEWS.get(spec);
+  if (known) return known;
+  const view = buildView(spec);
+  VIEWS.set(spec, view);
+  IS_VIEW.add(view);
+  return view;
+}
+
+function buildView(spec: VirtualServiceSpec): ResolvedVirtualService {
   const fields: ResolvedVipFields = {
     spec,
     schemaVersion: spec.schemaVersion,
