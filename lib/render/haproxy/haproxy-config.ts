@@ -1,6 +1,6 @@
 import { Protocol } from '../../spec/protocol';
 import { ResolvedVirtualService } from '../../spec/resolved-virtual-service';
-import { ApplianceSpec } from '../../spec/virtual-service-spec';
+import { ApplianceSpec, VirtualServiceSpec } from '../../spec/virtual-service-spec';
 import { parseAddress, printable } from '../../validation/addresses';
 import { generatedHeader } from '../generated-header';
 import { haproxyArgument } from './haproxy-argument';
@@ -12,7 +12,7 @@ import { renderVipSection } from './vip-section';
  * Whether HAProxy carries the VIP: every Layer 7 VIP, and Layer 4 TCP VIPs when asked to stand
  * in for them (not "every port except" ones, which would need 65,000 listeners).
  */
-export function isHaproxyVip(vip: ResolvedVirtualService, options: HaproxyRenderOptions = {}): boolean {
+export function isHaproxyVip(vip: VirtualServiceSpec, options: HaproxyRenderOptions = {}): boolean {
   if (vip.layer === 7) return true;
   return options.proxyLayer4 === true && vip.protocol === Protocol.TCP && vip.ports.allExcept === undefined;
 }
