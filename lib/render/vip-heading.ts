@@ -1,13 +1,6 @@
-import { describePorts, portCount } from '../spec/ports';
+import { describePortsWithNoun } from '../spec/ports';
 import { ResolvedVirtualService } from '../spec/resolved-virtual-service';
 import { describeMode } from './describe';
-
-/** `port 104`, `ports 104, 4100, 8080`, or `every TCP port except 20000`. */
-function portWords(vip: ResolvedVirtualService): string {
-  const ports = describePorts(vip.ports);
-  if (vip.ports.allExcept) return ports;
-  return portCount(vip.ports) > 1 ? `ports ${ports}` : `port ${ports}`;
-}
 
 /**
  * The comment line that names a VIP before its section, e.g.
@@ -16,5 +9,5 @@ function portWords(vip: ResolvedVirtualService): string {
  * appear, never free text.
  */
 export function vipHeading(vip: ResolvedVirtualService, number: number): string {
-  return `# VIP ${number} ${vip.name} — ${describeMode(vip)}, ${portWords(vip)}`;
+  return `# VIP ${number} ${vip.name} — ${describeMode(vip)}, ${describePortsWithNoun(vip.ports)}`;
 }

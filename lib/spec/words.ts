@@ -2,6 +2,7 @@ import { ClientAddressMode } from './client-address-mode';
 import { ForwardingMethod } from './forwarding-method';
 import { HealthCheckType } from './health-check-type';
 import { PersistenceType } from './persistence-type';
+import { ProxyMode } from './proxy-mode';
 import { RealServerState } from './real-server-state';
 import { Scheduler } from './scheduler';
 
@@ -61,6 +62,26 @@ export const CLIENT_ADDRESS_WORDS: Readonly<Record<ClientAddressMode, string>> =
 export function declaredState(state: RealServerState): string {
   return `declared ${state}`;
 }
+
+/** A Layer 4 VIP's mode as the report's legend words it. */
+export const LAYER4_MODE_WORDS: Readonly<Record<ForwardingMethod, string>> = {
+  [ForwardingMethod.DR]: 'Layer 4 DR (direct routing)',
+  [ForwardingMethod.NAT]: 'Layer 4 NAT',
+  [ForwardingMethod.SNAT]: 'Layer 4 SNAT',
+};
+
+/** A Layer 7 VIP's mode as the report's legend words it. */
+export const LAYER7_MODE_WORDS: Readonly<Record<ProxyMode, string>> = {
+  [ProxyMode.TCP]: 'Layer 7 reverse proxy (TCP)',
+  [ProxyMode.HTTP]: 'Layer 7 reverse proxy (HTTP)',
+};
+
+/** A real server's declared state with what it does, as the report's legend words it. */
+export const STATE_LEGEND_WORDS: Readonly<Record<RealServerState, string>> = {
+  [RealServerState.ONLINE]: declaredState(RealServerState.ONLINE),
+  [RealServerState.DRAIN]: `${declaredState(RealServerState.DRAIN)} (existing sessions finish, no new ones)`,
+  [RealServerState.HALT]: `${declaredState(RealServerState.HALT)} (out of rotation, sessions cut)`,
+};
 
 /** The scheduler as IPVS names it: keepalived's `lb_algo` and the appliance's Layer 4 `scheduler`. */
 export const IPVS_SCHEDULER: Readonly<Record<Scheduler, string>> = {

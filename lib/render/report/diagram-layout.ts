@@ -1,4 +1,4 @@
-import { describePorts, portCount } from '../../spec/ports';
+import { describePortsWithNoun } from '../../spec/ports';
 import { ResolvedVirtualService } from '../../spec/resolved-virtual-service';
 import { ApplianceSpec, RealServerSpec } from '../../spec/virtual-service-spec';
 import { declaredState } from '../../spec/words';
@@ -104,9 +104,7 @@ export function endpoint(address: string, port: number | undefined): string {
 }
 
 function vipLines(vip: ResolvedVirtualService, number: number): [string, string] {
-  const ports = describePorts(vip.ports);
-  const portWords = vip.ports.allExcept ? ports : `${portCount(vip.ports) === 1 ? 'port' : 'ports'} ${ports}`;
-  return [fit(`${number} ${vip.name}`, MAX_VIP_CHARS), fit(`${vip.address}  ${portWords}`, MAX_VIP_CHARS)];
+  return [fit(`${number} ${vip.name}`, MAX_VIP_CHARS), fit(`${vip.address}  ${describePortsWithNoun(vip.ports)}`, MAX_VIP_CHARS)];
 }
 
 function serverLines(server: RealServerSpec): [string, string] {
