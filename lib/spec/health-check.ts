@@ -90,42 +90,47 @@ export interface ExternalCheckOptions extends PortCheckOptions {
 export class HealthCheck {
   /** HTTP GET of a status URL, e.g. `HealthCheck.httpGet({ port: 80, path: '/status' })`. */
   public static httpGet(options: HttpCheckOptions = {}): HealthCheck {
-    return madeBy(new HealthCheck(healthCheckWithDefaults(HealthCheckType.HTTP_GET, objectOr(options))), 'HealthCheck.httpGet', options);
+    return HealthCheck.made(HealthCheckType.HTTP_GET, options, 'HealthCheck.httpGet');
   }
 
   /** HTTPS GET of a status URL; self-signed server certificates are accepted. */
   public static httpsGet(options: HttpCheckOptions = {}): HealthCheck {
-    return madeBy(new HealthCheck(healthCheckWithDefaults(HealthCheckType.HTTPS_GET, objectOr(options))), 'HealthCheck.httpsGet', options);
+    return HealthCheck.made(HealthCheckType.HTTPS_GET, options, 'HealthCheck.httpsGet');
   }
 
   /** TCP connect to a port: proves the port is open, not that the application answers. */
   public static connect(options: PortCheckOptions = {}): HealthCheck {
-    return madeBy(new HealthCheck(healthCheckWithDefaults(HealthCheckType.CONNECT, objectOr(options))), 'HealthCheck.connect', options);
+    return HealthCheck.made(HealthCheckType.CONNECT, options, 'HealthCheck.connect');
   }
 
   /** ICMP echo: proves the host is up. Layer 4 only. */
   public static ping(options: HealthCheckTiming = {}): HealthCheck {
-    return madeBy(new HealthCheck(healthCheckWithDefaults(HealthCheckType.PING, objectOr(options))), 'HealthCheck.ping', options);
+    return HealthCheck.made(HealthCheckType.PING, options, 'HealthCheck.ping');
   }
 
   /** DICOM association request: healthy when the archive answers A-ASSOCIATE-AC. */
   public static dicomAssociation(options: DicomCheckOptions = {}): HealthCheck {
-    return madeBy(new HealthCheck(healthCheckWithDefaults(HealthCheckType.DICOM_ASSOCIATION, objectOr(options))), 'HealthCheck.dicomAssociation', options);
+    return HealthCheck.made(HealthCheckType.DICOM_ASSOCIATION, options, 'HealthCheck.dicomAssociation');
   }
 
   /** HL7 v2 message over MLLP: healthy when the acknowledgement carries `MSA|AA`. */
   public static hl7Mllp(options: Hl7CheckOptions = {}): HealthCheck {
-    return madeBy(new HealthCheck(healthCheckWithDefaults(HealthCheckType.HL7_MLLP, objectOr(options))), 'HealthCheck.hl7Mllp', options);
+    return HealthCheck.made(HealthCheckType.HL7_MLLP, options, 'HealthCheck.hl7Mllp');
   }
 
   /** A script on the load balancer; exit status 0 means healthy. */
   public static external(options: ExternalCheckOptions): HealthCheck {
-    return madeBy(new HealthCheck(healthCheckWithDefaults(HealthCheckType.EXTERNAL, objectOr(options))), 'HealthCheck.external', options);
+    return HealthCheck.made(HealthCheckType.EXTERNAL, options, 'HealthCheck.external');
   }
 
   /** No check: every real server is always considered up. */
   public static none(): HealthCheck {
     return new HealthCheck(healthCheckWithDefaults(HealthCheckType.NONE, {}));
+  }
+
+  /** A check of `kind` from the options given to `factory`, recorded for the options check at synth. */
+  private static made(kind: HealthCheckType, options: unknown, factory: string): HealthCheck {
+    return madeBy(new HealthCheck(healthCheckWithDefaults(kind, objectOr(options))), factory, options);
   }
 
   private constructor(private readonly spec: HealthCheckSpec) {}
