@@ -38,7 +38,7 @@ export interface CentricityVipRow {
 const DEFAULT_EA_CHECK_PORT = 80;
 /** Port of DAS_Pool's HTTP GET check when none is given: DAS_Pool's web port. */
 const DEFAULT_DAS_CHECK_PORT = 8080;
-/** XE_Standalone listens on 8443 and 9449; its HTTPS check targets the first. */
+/** XE_Standalone listens on 8443 and 9449; its HTTPS check connects to the first. */
 const XE_CHECK_PORT = 8443;
 /** WFM_tomcat_Group's HTTPS check port: 9096, the port it has at both service packs. */
 const WFM_TOMCAT_CHECK_PORT = 9096;
