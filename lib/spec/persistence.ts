@@ -63,7 +63,7 @@ export class Persistence {
     return this.spec.kind;
   }
 
-  /** The resolved form for a VIP at the given layer (4 or 7): the kind's fields, defaults filled in. */
+  /** The resolved form for a VIP at the given layer (4 or 7): fills in the default timeout. */
   public toSpec(layer: number): PersistenceSpec {
     return persistenceWithDefaults(this.spec.kind, this.spec, layer);
   }
