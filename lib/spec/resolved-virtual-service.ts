@@ -227,6 +227,7 @@ const IS_VIEW = new WeakSet<object>();
 /**
  * The resolved view of a VIP spec (see the top of this file), built once per spec object: asking
  * again for the same spec (specs are never changed) or for a view returns the view already built.
+ * `JSON.stringify` of a view gives the JSON of its spec, byte for byte.
  * The spec must have passed the spec contract (lib/validation/spec-contract.ts); a field it
  * guarantees that is missing throws.
  */
@@ -235,6 +236,8 @@ export function resolveVirtualService(spec: VirtualServiceSpec): ResolvedVirtual
   const known = VIEWS.get(spec);
   if (known) return known;
   const view = buildView(spec);
+  // Written as JSON (a spec file, a trigger, a log line), a view is exactly the spec it came from.
+  Object.defineProperty(view, 'toJSON', { value: () => spec, enumerable: false });
   VIEWS.set(spec, view);
   IS_VIEW.add(view);
   return view;

@@ -36,6 +36,13 @@ describe('the resolved view of a VIP spec', () => {
     expect(resolveVirtualService(view)).toBe(view);
     expect(resolveVirtualService(structuredClone(spec))).not.toBe(view);
   });
+
+  it('is written as JSON exactly as the spec it came from', () => {
+    const { clientTimeoutSeconds: _c, ...spec } = layer7Vip({ healthCheck: { kind: 'connect', fall: 5, intervalSeconds: 1, timeoutSeconds: 2, rise: 3 } } as Partial<VirtualServiceSpec>);
+    const view = resolveVirtualService(spec as VirtualServiceSpec);
+    expect(view).toMatchObject({ clientTimeoutSeconds: DEFAULT_LAYER7_IDLE_TIMEOUT_SECONDS });
+    expect(JSON.stringify(view, null, 2)).toBe(JSON.stringify(spec, null, 2));
+  });
 });
 
 describe('a resolved health check', () => {
