@@ -186,7 +186,10 @@ function present<T>(value: T | undefined, what: string): T {
   return value;
 }
 
-/** Builds one kind of check from the defaulted spec fields; a field the kind needs and lacks throws. */
+/**
+ * Narrows the defaulted fields to one kind's type. Every field a kind needs has a default except an
+ * external check's script: only that can be missing here (a spec that skipped validation), and it throws.
+ */
 const CHECK_KINDS: { readonly [K in HealthCheckType]: (check: HealthCheckSpec & { kind: K }) => ResolvedHealthCheck } = {
   [HealthCheckType.HTTP_GET]: (c) => ({ ...c, path: present(c.path, 'check path'), expectStatus: present(c.expectStatus, 'expected status') }),
   [HealthCheckType.HTTPS_GET]: (c) => ({ ...c, path: present(c.path, 'check path'), expectStatus: present(c.expectStatus, 'expected status') }),
