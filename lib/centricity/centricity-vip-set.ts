@@ -1,8 +1,8 @@
-import { DEFAULT_CHECK_PATH, DEFAULT_CHECK_STATUS, DEFAULT_LAYER4_PERSISTENCE_SECONDS, DEFAULT_LAYER7_PERSISTENCE_SECONDS } from '../spec/defaults';
 import { ForwardingMethod } from '../spec/forwarding-method';
 import { HealthCheck } from '../spec/health-check';
 import { Persistence } from '../spec/persistence';
 import { Ports } from '../spec/ports';
+import { withoutUndefined } from '../spec/without-undefined';
 import { CentricityPacsProps } from './centricity-pacs-props';
 import { ServicePack } from './service-pack';
 
@@ -38,21 +38,23 @@ export interface CentricityVipRow {
 const DEFAULT_EA_CHECK_PORT = 80;
 /** Port of DAS_Pool's HTTP GET check when none is given: DAS_Pool's web port. */
 const DEFAULT_DAS_CHECK_PORT = 8080;
-/** XE_Standalone listens on 8443 and 9449; its HTTPS check targets the first. */
+/** XE_Standalone listens on 8443 and 9449; its HTTPS check connects to the first. */
 const XE_CHECK_PORT = 8443;
 /** WFM_tomcat_Group's HTTPS check port: 9096, the port it has at both service packs. */
 const WFM_TOMCAT_CHECK_PORT = 9096;
 
 const none = () => Persistence.none();
-const layer4SourceIp = (p: CentricityPacsProps) => Persistence.sourceIp({ timeoutSeconds: p.layer4PersistenceSeconds ?? DEFAULT_LAYER4_PERSISTENCE_SECONDS });
-const layer7SourceIp = (p: CentricityPacsProps) => Persistence.sourceIp({ timeoutSeconds: p.layer7PersistenceSeconds ?? DEFAULT_LAYER7_PERSISTENCE_SECONDS });
+/** Source IP persistence with the preset's timeout when the props give one; else the layer's default applies (lib/spec/defaults.ts). */
+const sourceIp = (timeoutSeconds: number | undefined) => Persistence.sourceIp(withoutUndefined({ timeoutSeconds }));
+const layer4SourceIp = (p: CentricityPacsProps) => sourceIp(p.layer4PersistenceSeconds);
+const layer7SourceIp = (p: CentricityPacsProps) => sourceIp(p.layer7PersistenceSeconds);
 const lastSuccessful = () => Persistence.lastSuccessful();
 
+/** The EA status check: the props' path and status, else HTTP GET's defaults (lib/spec/defaults.ts); the preset's own default port. */
 const eaStatusCheck = (_sp: ServicePack, p: CentricityPacsProps) =>
   HealthCheck.httpGet({
+    ...withoutUndefined({ path: p.enterpriseArchiveCheck?.path, expectStatus: p.enterpriseArchiveCheck?.expectStatus }),
     port: p.enterpriseArchiveCheck?.port ?? DEFAULT_EA_CHECK_PORT,
-    path: p.enterpriseArchiveCheck?.path ?? DEFAULT_CHECK_PATH,
-    expectStatus: p.enterpriseArchiveCheck?.expectStatus ?? DEFAULT_CHECK_STATUS,
   });
 const httpsGet = () => HealthCheck.httpsGet();
 const connect = () => HealthCheck.connect();

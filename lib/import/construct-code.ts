@@ -1,6 +1,16 @@
 import { CheckScriptSource } from '../spec/check-script-source';
 import { ClientAddressMode } from '../spec/client-address-mode';
-import { DEFAULT_API_PORT, DEFAULT_LAYER4_PERSISTENCE_SECONDS, DEFAULT_LAYER7_IDLE_TIMEOUT_SECONDS, DEFAULT_LAYER7_PERSISTENCE_SECONDS, DEFAULT_WEIGHT } from '../spec/defaults';
+import {
+  DEFAULT_API_PORT,
+  DEFAULT_CLIENT_ADDRESS,
+  DEFAULT_FORWARDING,
+  DEFAULT_LAYER4_PROTOCOL,
+  DEFAULT_LAYER7_IDLE_TIMEOUT_SECONDS,
+  DEFAULT_PROXY_MODE,
+  DEFAULT_REAL_SERVER_STATE,
+  DEFAULT_SCHEDULER,
+  DEFAULT_WEIGHT,
+} from '../spec/defaults';
 import { ForwardingMethod } from '../spec/forwarding-method';
 import { HealthCheck } from '../spec/health-check';
 import { HealthCheckType } from '../spec/health-check-type';
@@ -11,6 +21,7 @@ import { ProxyMode } from '../spec/proxy-mode';
 import { RealServerState } from '../spec/real-server-state';
 import { Scheduler } from '../spec/scheduler';
 import { ApplianceSpec, HealthCheckSpec, PersistenceSpec, PortsSpec, RealServerSpec, VirtualServiceSpec } from '../spec/virtual-service-spec';
+import { resolvePersistence } from '../spec/resolved-virtual-service';
 import { call, CodeConstruct, CodeValue, enumMember, list, num, props, text } from './code-model';
 
 /**
@@ -55,18 +66,19 @@ export function healthCheckCode(check: HealthCheckSpec): CodeValue {
 }
 
 /** `Persistence.sourceIp({ timeoutSeconds: 600 })` and the others; the layer's default timeout left out. */
-export function persistenceCode(persistence: PersistenceSpec, layer: number): CodeValue {
+export function persistenceCode(spec: PersistenceSpec, layer: number): CodeValue {
+  const persistence = resolvePersistence(spec, layer);
   switch (persistence.kind) {
     case PersistenceType.SOURCE_IP: {
-      const fallback = layer === 7 ? DEFAULT_LAYER7_PERSISTENCE_SECONDS : DEFAULT_LAYER4_PERSISTENCE_SECONDS;
+      const fallback = Persistence.sourceIp().toSpec(layer).timeoutSeconds;
       const options = props({
-        timeoutSeconds: persistence.timeoutSeconds === fallback ? undefined : num(persistence.timeoutSeconds!),
+        timeoutSeconds: persistence.timeoutSeconds === fallback ? undefined : num(persistence.timeoutSeconds),
         netmask: persistence.netmask === undefined ? undefined : text(persistence.netmask),
       });
       return options.kind === 'props' && options.fields.length > 0 ? call('Persistence', 'sourceIp', options) : call('Persistence', 'sourceIp');
     }
     case PersistenceType.HTTP_COOKIE:
-      return persistence.cookieName === Persistence.httpCookie().toSpec(layer).cookieName ? call('Persistence', 'httpCookie') : call('Persistence', 'httpCookie', props({ cookieName: text(persistence.cookieName!) }));
+      return persistence.cookieName === Persistence.httpCookie().toSpec(layer).cookieName ? call('Persistence', 'httpCookie') : call('Persistence', 'httpCookie', props({ cookieName: text(persistence.cookieName) }));
     case PersistenceType.LAST_SUCCESSFUL:
       return call('Persistence', 'lastSuccessful');
     default:
@@ -96,7 +108,7 @@ export function realServerFields(rip: RealServerSpec): Record<string, CodeValue 
     weight: rip.weight === DEFAULT_WEIGHT ? undefined : num(rip.weight),
     minConnections: rip.minConnections === undefined ? undefined : num(rip.minConnections),
     maxConnections: rip.maxConnections === undefined ? undefined : num(rip.maxConnections),
-    state: rip.state === RealServerState.ONLINE ? undefined : enumMember('RealServerState', RealServerState, rip.state),
+    state: rip.state === DEFAULT_REAL_SERVER_STATE ? undefined : enumMember('RealServerState', RealServerState, rip.state),
     encrypted: rip.encrypted ? { kind: 'boolean', value: true } : undefined,
   };
 }
@@ -111,7 +123,7 @@ function commonVipFields(vip: VirtualServiceSpec, realServers: CodeValue, layerF
     description: vip.description === undefined ? undefined : text(vip.description),
     address: text(vip.address),
     ...layerFields,
-    scheduler: vip.scheduler === Scheduler.WEIGHTED_LEAST_CONNECTIONS ? undefined : enumMember('Scheduler', Scheduler, vip.scheduler),
+    scheduler: vip.scheduler === DEFAULT_SCHEDULER ? undefined : enumMember('Scheduler', Scheduler, vip.scheduler),
     healthCheck: JSON.stringify(vip.healthCheck) === defaultCheck ? undefined : healthCheckCode(vip.healthCheck),
     persistence: vip.persistence.kind === PersistenceType.NONE ? undefined : persistenceCode(vip.persistence, vip.layer),
     maxConnections: vip.maxConnections === undefined ? undefined : num(vip.maxConnections),
@@ -128,13 +140,13 @@ export function vipConstructCode(vip: VirtualServiceSpec, realServers: CodeValue
     vip.layer === 4
       ? {
           ports,
-          forwarding: vip.forwarding === ForwardingMethod.DR || vip.forwarding === undefined ? undefined : enumMember('ForwardingMethod', ForwardingMethod, vip.forwarding),
-          protocol: vip.protocol === Protocol.TCP ? undefined : enumMember('Protocol', Protocol, vip.protocol),
+          forwarding: vip.forwarding === DEFAULT_FORWARDING || vip.forwarding === undefined ? undefined : enumMember('ForwardingMethod', ForwardingMethod, vip.forwarding),
+          protocol: vip.protocol === DEFAULT_LAYER4_PROTOCOL ? undefined : enumMember('Protocol', Protocol, vip.protocol),
         }
       : {
           ports,
-          proxyMode: vip.proxyMode === ProxyMode.HTTP ? enumMember('ProxyMode', ProxyMode, vip.proxyMode) : undefined,
-          clientAddress: vip.clientAddress === undefined || vip.clientAddress === ClientAddressMode.NONE ? undefined : enumMember('ClientAddressMode', ClientAddressMode, vip.clientAddress),
+          proxyMode: vip.proxyMode === undefined || vip.proxyMode === DEFAULT_PROXY_MODE ? undefined : enumMember('ProxyMode', ProxyMode, vip.proxyMode),
+          clientAddress: vip.clientAddress === undefined || vip.clientAddress === DEFAULT_CLIENT_ADDRESS ? undefined : enumMember('ClientAddressMode', ClientAddressMode, vip.clientAddress),
           clientTimeoutSeconds: timeout(vip.clientTimeoutSeconds),
           serverTimeoutSeconds: timeout(vip.serverTimeoutSeconds),
         };

@@ -1,6 +1,6 @@
-import { HAPROXY_BALANCE, IPVS_SCHEDULER } from '../render/scheduler-names';
+import { HAPROXY_BALANCE, IPVS_SCHEDULER } from '../spec/words';
 import { ClientAddressMode } from '../spec/client-address-mode';
-import { DEFAULT_LAYER4_PERSISTENCE_SECONDS, DEFAULT_WEIGHT } from '../spec/defaults';
+import { DEFAULT_SCHEDULER, DEFAULT_WEIGHT } from '../spec/defaults';
 import { ForwardingMethod } from '../spec/forwarding-method';
 import { HealthCheck } from '../spec/health-check';
 import { Persistence } from '../spec/persistence';
@@ -113,7 +113,7 @@ function healthCheckOf(layer: number, p: Record<string, string>, words: LbcliWor
 function persistenceOf(layer: number, p: Record<string, string>, words: LbcliWords): PersistenceSpec | undefined {
   if (layer === 4) {
     if (!isOn(p.persistent)) return Persistence.none().toSpec(4);
-    return Persistence.sourceIp(withoutUndefined({ timeoutSeconds: numberOf(p.persist_time ?? APPLIANCE_DEFAULTS.vip4.persist_time) ?? DEFAULT_LAYER4_PERSISTENCE_SECONDS, netmask: p.granularity })).toSpec(4);
+    return Persistence.sourceIp(withoutUndefined({ timeoutSeconds: numberOf(p.persist_time ?? APPLIANCE_DEFAULTS.vip4.persist_time), netmask: p.granularity })).toSpec(4);
   }
   const kind = keyOfWord(words, 'layer7.persistence.', p.persistence) ?? (p.persistence === undefined ? PersistenceType.NONE : undefined);
   if (kind === PersistenceType.SOURCE_IP) {
@@ -135,7 +135,7 @@ function clientAddressOf(p: Record<string, string>, words: LbcliWords): ClientAd
 }
 
 function schedulerOf(layer: number, word: string | undefined): Scheduler | undefined {
-  if (word === undefined) return Scheduler.WEIGHTED_LEAST_CONNECTIONS;
+  if (word === undefined) return DEFAULT_SCHEDULER;
   const names = layer === 4 ? IPVS_SCHEDULER : HAPROXY_BALANCE;
   return (Object.keys(names) as Scheduler[]).find((s) => names[s] === word.toLowerCase());
 }

@@ -1,3 +1,4 @@
+import { resolveVirtualService } from '../spec/resolved-virtual-service';
 import { ApplianceSpec, VirtualServiceSpec } from '../spec/virtual-service-spec';
 import { haproxyFiles } from './haproxy/haproxy-files';
 import { keepalivedFiles } from './keepalived/keepalived-files';
@@ -10,7 +11,7 @@ import { renderVipTable } from './vip-table';
 
 const specs: ApplianceRenderer = (appliance, vips) => [
   jsonFile('appliance.json', appliance),
-  ...vips.map((vip) => jsonFile(`vips/${vip.name}.json`, vip)),
+  ...vips.map((vip) => jsonFile(`vips/${vip.name}.json`, vip.spec)),
 ];
 
 const vipTable: ApplianceRenderer = (appliance, vips) => [{ path: 'vip-table.md', content: renderVipTable(appliance, vips) }];
@@ -18,7 +19,8 @@ const vipTable: ApplianceRenderer = (appliance, vips) => [{ path: 'vip-table.md'
 /** Every appliance-level output, in the order written. */
 export const APPLIANCE_RENDERERS: ApplianceRenderer[] = [specs, applianceCommands, vipTable, haproxyFiles, keepalivedFiles, nftablesFiles, realServerFiles, reportFiles];
 
-/** All files of an appliance's output folder. Pure: same input, byte-identical output. */
+/** All files of an appliance's output folder, each VIP resolved once for all renderers. Pure: same input, byte-identical output. */
 export function renderApplianceFiles(appliance: ApplianceSpec, vips: VirtualServiceSpec[]): RenderedFile[] {
-  return APPLIANCE_RENDERERS.flatMap((render) => render(appliance, vips));
+  const resolved = vips.map(resolveVirtualService);
+  return APPLIANCE_RENDERERS.flatMap((render) => render(appliance, resolved));
 }

@@ -1,67 +1,50 @@
-import { ForwardingMethod } from '../spec/forwarding-method';
 import { HealthCheckType } from '../spec/health-check-type';
 import { PersistenceType } from '../spec/persistence-type';
 import { ProxyMode } from '../spec/proxy-mode';
-import { HealthCheckSpec, PersistenceSpec, VirtualServiceSpec } from '../spec/virtual-service-spec';
+import { checkPortOf, ResolvedHealthCheck, ResolvedPersistence, ResolvedVirtualService } from '../spec/resolved-virtual-service';
+import { CHECK_WORDS, FORWARDING_WORDS, PERSISTENCE_WORDS } from '../spec/words';
 
 /**
- * Words for a spec's parts, as the Centricity PACS guide's VIP table writes them. Used by the
- * VIP table and by comments in generated files.
+ * Phrases for a VIP's parts, from the words of lib/spec/words.ts, as the Centricity PACS guide's
+ * VIP table writes them. Used by the VIP table, the report and comments in generated files.
  */
 
-const FORWARDING_WORDS: Record<ForwardingMethod, string> = {
-  [ForwardingMethod.DR]: 'DR',
-  [ForwardingMethod.NAT]: 'NAT',
-  [ForwardingMethod.SNAT]: 'SNAT',
-};
-
-const PERSISTENCE_WORDS: Record<PersistenceType, string> = {
-  [PersistenceType.NONE]: 'none',
-  [PersistenceType.SOURCE_IP]: 'source IP',
-  [PersistenceType.LAST_SUCCESSFUL]: 'last successful',
-  [PersistenceType.HTTP_COOKIE]: 'HTTP cookie',
-};
-
-const CHECK_WORDS: Record<HealthCheckType, string> = {
-  [HealthCheckType.HTTP_GET]: 'HTTP GET',
-  [HealthCheckType.HTTPS_GET]: 'HTTPS GET',
-  [HealthCheckType.CONNECT]: 'connect to port',
-  [HealthCheckType.PING]: 'ICMP ping',
-  [HealthCheckType.DICOM_ASSOCIATION]: 'DICOM association',
-  [HealthCheckType.HL7_MLLP]: 'HL7 MLLP',
-  [HealthCheckType.EXTERNAL]: 'external script',
-  [HealthCheckType.NONE]: 'none',
-};
-
 /** `Layer 4 DR`, `Layer 4 SNAT`, `Layer 7 reverse proxy` (with `, HTTP mode` when it parses HTTP). */
-export function describeMode(vip: VirtualServiceSpec): string {
+export function describeMode(vip: ResolvedVirtualService): string {
   if (vip.layer === 7) return vip.proxyMode === ProxyMode.HTTP ? 'Layer 7 reverse proxy, HTTP mode' : 'Layer 7 reverse proxy';
-  return `Layer 4 ${FORWARDING_WORDS[vip.forwarding ?? ForwardingMethod.DR]}`;
+  return `Layer 4 ${FORWARDING_WORDS[vip.forwarding]}`;
 }
 
 /** `none`, `source IP (300 s)`, `last successful`, `HTTP cookie SERVERID`. */
-export function describePersistence(p: PersistenceSpec): string {
+export function describePersistence(p: ResolvedPersistence): string {
   const words = PERSISTENCE_WORDS[p.kind];
   if (p.kind === PersistenceType.SOURCE_IP) return `${words} (${p.timeoutSeconds} s${p.netmask ? `, mask ${p.netmask}` : ''})`;
   if (p.kind === PersistenceType.HTTP_COOKIE) return `${words} ${p.cookieName}`;
   return words;
 }
 
-/** The kind of check alone: `HTTP GET`, `connect to port`, `DICOM association`. */
-export function describeCheckType(kind: HealthCheckType): string {
-  return CHECK_WORDS[kind];
+/** What follows the kind's words: where the check goes and what it sends. */
+function checkDetail(check: ResolvedHealthCheck): Array<string | undefined> {
+  const port = checkPortOf(check);
+  const colonPort = port !== undefined ? `:${port}` : undefined;
+  switch (check.kind) {
+    case HealthCheckType.HTTP_GET:
+    case HealthCheckType.HTTPS_GET:
+      return [`${colonPort ?? ''}${check.path}`];
+    case HealthCheckType.CONNECT:
+      return [port !== undefined ? String(port) : undefined];
+    case HealthCheckType.DICOM_ASSOCIATION:
+      return [colonPort, `(${check.callingAeTitle} → ${check.calledAeTitle})`];
+    case HealthCheckType.HL7_MLLP:
+      return [colonPort, `(${check.sendingApplication} → ${check.receivingApplication})`];
+    case HealthCheckType.EXTERNAL:
+      return [check.script];
+    default:
+      return [];
+  }
 }
 
-/** The check with its target: `HTTP GET :80/status`, `connect to port 8080`, `DICOM association :104 (LB → ARCHIVE)`. */
-export function describeHealthCheck(check: HealthCheckSpec): string {
-  const port = check.port !== undefined ? `:${check.port}` : undefined;
-  const detail: Partial<Record<HealthCheckType, Array<string | undefined>>> = {
-    [HealthCheckType.HTTP_GET]: [`${port ?? ''}${check.path}`],
-    [HealthCheckType.HTTPS_GET]: [`${port ?? ''}${check.path}`],
-    [HealthCheckType.CONNECT]: [check.port !== undefined ? String(check.port) : undefined],
-    [HealthCheckType.DICOM_ASSOCIATION]: [port, `(${check.callingAeTitle} → ${check.calledAeTitle})`],
-    [HealthCheckType.HL7_MLLP]: [port, `(${check.sendingApplication} → ${check.receivingApplication})`],
-    [HealthCheckType.EXTERNAL]: [check.script],
-  };
-  return [CHECK_WORDS[check.kind], ...(detail[check.kind] ?? [])].filter((part) => part !== undefined).join(' ');
+/** The check with where it goes: `HTTP GET :80/status`, `connect to port 8080`, `DICOM association :104 (LB → ARCHIVE)`. */
+export function describeHealthCheck(check: ResolvedHealthCheck): string {
+  return [CHECK_WORDS[check.kind], ...checkDetail(check)].filter((part) => part !== undefined).join(' ');
 }

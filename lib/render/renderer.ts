@@ -1,4 +1,5 @@
-import { ApplianceSpec, VirtualServiceSpec } from '../spec/virtual-service-spec';
+import { ResolvedVirtualService } from '../spec/resolved-virtual-service';
+import { ApplianceSpec } from '../spec/virtual-service-spec';
 
 /** A file to write, by path relative to the appliance's output folder. */
 export interface RenderedFile {
@@ -14,7 +15,8 @@ export function jsonFile(path: string, value: unknown): RenderedFile {
 }
 
 /**
- * A renderer of appliance-level files: a pure function of the appliance and its VIP specs.
+ * A renderer of appliance-level files: a pure function of the appliance and the resolved view
+ * of its VIP specs.
  * Adding an output format is adding an entry to the list of appliance renderers (APPLIANCE_RENDERERS).
  */
-export type ApplianceRenderer = (appliance: ApplianceSpec, vips: VirtualServiceSpec[]) => RenderedFile[];
+export type ApplianceRenderer = (appliance: ApplianceSpec, vips: ResolvedVirtualService[]) => RenderedFile[];

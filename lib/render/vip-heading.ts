@@ -1,13 +1,6 @@
-import { describePorts, portCount } from '../spec/ports';
-import { VirtualServiceSpec } from '../spec/virtual-service-spec';
+import { describePortsWithNoun } from '../spec/ports';
+import { ResolvedVirtualService } from '../spec/resolved-virtual-service';
 import { describeMode } from './describe';
-
-/** `port 104`, `ports 104, 4100, 8080`, or `every TCP port except 20000`. */
-function portWords(vip: VirtualServiceSpec): string {
-  const ports = describePorts(vip.ports);
-  if (vip.ports.allExcept) return ports;
-  return portCount(vip.ports) > 1 ? `ports ${ports}` : `port ${ports}`;
-}
 
 /**
  * The comment line that names a VIP before its section, e.g.
@@ -15,6 +8,6 @@ function portWords(vip: VirtualServiceSpec): string {
  * VIP's 1-based place on the appliance (as in the VIP table). Only validated names and numbers
  * appear, never free text.
  */
-export function vipHeading(vip: VirtualServiceSpec, number: number): string {
-  return `# VIP ${number} ${vip.name} — ${describeMode(vip)}, ${portWords(vip)}`;
+export function vipHeading(vip: ResolvedVirtualService, number: number): string {
+  return `# VIP ${number} ${vip.name} — ${describeMode(vip)}, ${describePortsWithNoun(vip.ports)}`;
 }

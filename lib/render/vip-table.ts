@@ -1,5 +1,6 @@
 import { describePorts } from '../spec/ports';
-import { ApplianceSpec, VirtualServiceSpec } from '../spec/virtual-service-spec';
+import { ResolvedVirtualService } from '../spec/resolved-virtual-service';
+import { ApplianceSpec } from '../spec/virtual-service-spec';
 import { describeHealthCheck, describeMode, describePersistence } from './describe';
 import { generatedHeader } from './generated-header';
 
@@ -12,7 +13,7 @@ function cell(value: string): string {
  * The VIP set of an appliance as a markdown table, laid out like the Centricity PACS guide's
  * table, with the address and real servers added.
  */
-export function renderVipTable(appliance: ApplianceSpec, vips: VirtualServiceSpec[]): string {
+export function renderVipTable(appliance: ApplianceSpec, vips: ResolvedVirtualService[]): string {
   const header = generatedHeader('<!--', `VIP table of appliance ${appliance.name}`).map((line) => `${line} -->`);
   const rows = vips.map((vip, i) =>
     [

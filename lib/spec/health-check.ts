@@ -1,17 +1,8 @@
-import {
-  DEFAULT_CALLED_AE_TITLE,
-  DEFAULT_CALLING_AE_TITLE,
-  DEFAULT_CHECK_PATH,
-  DEFAULT_CHECK_STATUS,
-  DEFAULT_CHECK_TIMING,
-  DEFAULT_HL7_RECEIVER,
-  DEFAULT_HL7_SENDER,
-} from './defaults';
+import { healthCheckWithDefaults } from './defaults';
 import { HealthCheckType } from './health-check-type';
 import { HealthCheckSpec } from './virtual-service-spec';
 import { madeBy } from './factory-input';
 import { objectOr } from './object-or';
-import { withoutUndefined } from './without-undefined';
 
 /**
  * How often a check runs and how many results change a server's state.
@@ -99,61 +90,47 @@ export interface ExternalCheckOptions extends PortCheckOptions {
 export class HealthCheck {
   /** HTTP GET of a status URL, e.g. `HealthCheck.httpGet({ port: 80, path: '/status' })`. */
   public static httpGet(options: HttpCheckOptions = {}): HealthCheck {
-    return madeBy(new HealthCheck(httpFields(HealthCheckType.HTTP_GET, objectOr(options))), 'HealthCheck.httpGet', options);
+    return HealthCheck.made(HealthCheckType.HTTP_GET, options, 'HealthCheck.httpGet');
   }
 
   /** HTTPS GET of a status URL; self-signed server certificates are accepted. */
   public static httpsGet(options: HttpCheckOptions = {}): HealthCheck {
-    return madeBy(new HealthCheck(httpFields(HealthCheckType.HTTPS_GET, objectOr(options))), 'HealthCheck.httpsGet', options);
+    return HealthCheck.made(HealthCheckType.HTTPS_GET, options, 'HealthCheck.httpsGet');
   }
 
   /** TCP connect to a port: proves the port is open, not that the application answers. */
   public static connect(options: PortCheckOptions = {}): HealthCheck {
-    const o = objectOr(options) as typeof options;
-    return madeBy(new HealthCheck({ kind: HealthCheckType.CONNECT, port: o.port, ...timing(o) }), 'HealthCheck.connect', options);
+    return HealthCheck.made(HealthCheckType.CONNECT, options, 'HealthCheck.connect');
   }
 
   /** ICMP echo: proves the host is up. Layer 4 only. */
   public static ping(options: HealthCheckTiming = {}): HealthCheck {
-    const o = objectOr(options) as typeof options;
-    return madeBy(new HealthCheck({ kind: HealthCheckType.PING, ...timing(o) }), 'HealthCheck.ping', options);
+    return HealthCheck.made(HealthCheckType.PING, options, 'HealthCheck.ping');
   }
 
   /** DICOM association request: healthy when the archive answers A-ASSOCIATE-AC. */
   public static dicomAssociation(options: DicomCheckOptions = {}): HealthCheck {
-    const o = objectOr(options) as typeof options;
-    return madeBy(new HealthCheck({
-      kind: HealthCheckType.DICOM_ASSOCIATION,
-      port: o.port,
-      calledAeTitle: o.calledAeTitle ?? DEFAULT_CALLED_AE_TITLE,
-      callingAeTitle: o.callingAeTitle ?? DEFAULT_CALLING_AE_TITLE,
-      ...timing(o),
-    }), 'HealthCheck.dicomAssociation', options);
+    return HealthCheck.made(HealthCheckType.DICOM_ASSOCIATION, options, 'HealthCheck.dicomAssociation');
   }
 
   /** HL7 v2 message over MLLP: healthy when the acknowledgement carries `MSA|AA`. */
   public static hl7Mllp(options: Hl7CheckOptions = {}): HealthCheck {
-    const o = objectOr(options) as typeof options;
-    return madeBy(new HealthCheck({
-      kind: HealthCheckType.HL7_MLLP,
-      port: o.port,
-      sendingApplication: o.sendingApplication ?? DEFAULT_HL7_SENDER,
-      sendingFacility: o.sendingFacility ?? DEFAULT_HL7_SENDER,
-      receivingApplication: o.receivingApplication ?? DEFAULT_HL7_RECEIVER,
-      receivingFacility: o.receivingFacility ?? DEFAULT_HL7_RECEIVER,
-      ...timing(o),
-    }), 'HealthCheck.hl7Mllp', options);
+    return HealthCheck.made(HealthCheckType.HL7_MLLP, options, 'HealthCheck.hl7Mllp');
   }
 
   /** A script on the load balancer; exit status 0 means healthy. */
   public static external(options: ExternalCheckOptions): HealthCheck {
-    const o = objectOr(options) as typeof options;
-    return madeBy(new HealthCheck({ kind: HealthCheckType.EXTERNAL, port: o.port, script: o.script, ...timing(o) }), 'HealthCheck.external', options);
+    return HealthCheck.made(HealthCheckType.EXTERNAL, options, 'HealthCheck.external');
   }
 
   /** No check: every real server is always considered up. */
   public static none(): HealthCheck {
-    return new HealthCheck({ kind: HealthCheckType.NONE, ...timing({}) });
+    return new HealthCheck(healthCheckWithDefaults(HealthCheckType.NONE, {}));
+  }
+
+  /** A check of `kind` from the options given to `factory`, recorded for the options check at synth. */
+  private static made(kind: HealthCheckType, options: unknown, factory: string): HealthCheck {
+    return madeBy(new HealthCheck(healthCheckWithDefaults(kind, objectOr(options))), factory, options);
   }
 
   private constructor(private readonly spec: HealthCheckSpec) {}
@@ -165,28 +142,6 @@ export class HealthCheck {
 
   /** The resolved form, with absent fields left out. */
   public toSpec(): HealthCheckSpec {
-    return withoutUndefined(this.spec);
+    return { ...this.spec };
   }
-}
-
-function timing(options: HealthCheckTiming) {
-  return {
-    intervalSeconds: options.intervalSeconds ?? DEFAULT_CHECK_TIMING.intervalSeconds,
-    timeoutSeconds: options.timeoutSeconds ?? DEFAULT_CHECK_TIMING.timeoutSeconds,
-    rise: options.rise ?? DEFAULT_CHECK_TIMING.rise,
-    fall: options.fall ?? DEFAULT_CHECK_TIMING.fall,
-  };
-}
-
-function httpFields(kind: HealthCheckType, options: HttpCheckOptions): HealthCheckSpec {
-  return {
-    kind,
-    port: options.port,
-    path: options.path ?? DEFAULT_CHECK_PATH,
-    expectStatus: options.expectStatus ?? DEFAULT_CHECK_STATUS,
-    expectText: options.expectText,
-    host: options.host,
-    caFile: options.caFile,
-    ...timing(options),
-  };
 }

@@ -1,7 +1,6 @@
-import { DEFAULT_COOKIE_NAME, DEFAULT_LAYER4_PERSISTENCE_SECONDS, DEFAULT_LAYER7_PERSISTENCE_SECONDS } from './defaults';
+import { persistenceWithDefaults } from './defaults';
 import { madeBy } from './factory-input';
 import { objectOr } from './object-or';
-import { withoutUndefined } from './without-undefined';
 import { PersistenceType } from './persistence-type';
 import { PersistenceSpec } from './virtual-service-spec';
 
@@ -54,7 +53,7 @@ export class Persistence {
 
   /** An HTTP cookie names the server. Layer 7 in HTTP mode only. */
   public static httpCookie(options: CookiePersistenceOptions = {}): Persistence {
-    return madeBy(new Persistence({ kind: PersistenceType.HTTP_COOKIE, cookieName: objectOr(options).cookieName ?? DEFAULT_COOKIE_NAME }), 'Persistence.httpCookie', options);
+    return madeBy(new Persistence({ kind: PersistenceType.HTTP_COOKIE, ...objectOr(options) }), 'Persistence.httpCookie', options);
   }
 
   private constructor(private readonly spec: PersistenceSpec) {}
@@ -66,8 +65,6 @@ export class Persistence {
 
   /** The resolved form for a VIP at the given layer (4 or 7): fills in the default timeout. */
   public toSpec(layer: number): PersistenceSpec {
-    if (this.spec.kind !== PersistenceType.SOURCE_IP) return withoutUndefined(this.spec);
-    const fallback = layer === 7 ? DEFAULT_LAYER7_PERSISTENCE_SECONDS : DEFAULT_LAYER4_PERSISTENCE_SECONDS;
-    return withoutUndefined({ ...this.spec, timeoutSeconds: this.spec.timeoutSeconds ?? fallback });
+    return persistenceWithDefaults(this.spec.kind, this.spec, layer);
   }
 }

@@ -118,3 +118,10 @@ export function describePorts(ports: PortsSpec): string {
   if (ports.allExcept) return `every TCP port except ${ports.allExcept.join(', ')}`;
   return ports.ranges.map(formatRange).join(', ');
 }
+
+/** The ports with their noun: `port 104`, `ports 104, 4100, 8080`, or `every TCP port except 20000`. */
+export function describePortsWithNoun(ports: PortsSpec): string {
+  const words = describePorts(ports);
+  if (ports.allExcept) return words;
+  return portCount(ports) > 1 ? `ports ${words}` : `port ${words}`;
+}

@@ -21,8 +21,8 @@ export function writeApplianceOutput(session: ISynthesisSession, construct: ICon
   const folder = path.join(stackFolder, applianceOutputFolder(appliance.name));
   fs.rmSync(folder, { recursive: true, force: true });
   for (const file of renderApplianceFiles(appliance, vips)) {
-    const target = path.join(folder, file.path);
-    fs.mkdirSync(path.dirname(target), { recursive: true });
-    fs.writeFileSync(target, file.content);
+    const destination = path.join(folder, file.path);
+    fs.mkdirSync(path.dirname(destination), { recursive: true });
+    fs.writeFileSync(destination, file.content);
   }
 }

@@ -1,4 +1,5 @@
 import { Construct } from 'constructs';
+import { layer4Defaults } from '../spec/defaults';
 import { ForwardingMethod } from '../spec/forwarding-method';
 import { HealthCheck } from '../spec/health-check';
 import { Ports, portsSpecOf } from '../spec/ports';
@@ -47,8 +48,7 @@ export class Layer4Vip extends VirtualService {
     return {
       layer: 4,
       ports: portsSpecOf(this.layer4.ports),
-      protocol: this.layer4.protocol ?? Protocol.TCP,
-      forwarding: this.layer4.forwarding ?? ForwardingMethod.DR,
+      ...layer4Defaults(this.layer4),
     };
   }
 }

@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
 import { ClientAddressMode } from '../spec/client-address-mode';
-import { DEFAULT_LAYER7_IDLE_TIMEOUT_SECONDS } from '../spec/defaults';
+import { layer7Defaults } from '../spec/defaults';
 import { HealthCheck } from '../spec/health-check';
 import { Ports, portsSpecOf } from '../spec/ports';
 import { declareProps } from '../validation/props-contract';
@@ -54,10 +54,7 @@ export class ReverseProxyVip extends VirtualService {
       layer: 7,
       ports: portsSpecOf(this.layer7.ports),
       protocol: Protocol.TCP,
-      proxyMode: this.layer7.proxyMode ?? ProxyMode.TCP,
-      clientAddress: this.layer7.clientAddress ?? ClientAddressMode.NONE,
-      clientTimeoutSeconds: this.layer7.clientTimeoutSeconds ?? DEFAULT_LAYER7_IDLE_TIMEOUT_SECONDS,
-      serverTimeoutSeconds: this.layer7.serverTimeoutSeconds ?? DEFAULT_LAYER7_IDLE_TIMEOUT_SECONDS,
+      ...layer7Defaults(this.layer7),
     };
   }
 }

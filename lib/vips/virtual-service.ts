@@ -6,13 +6,11 @@ import { addVirtualServiceResources } from '../provision/virtual-service-resourc
 import { IVirtualServiceSource } from '../appliance/virtual-service-source';
 import { canonicalAddress } from '../net/addresses';
 import { printable } from '../net/printable';
-import { DEFAULT_WEIGHT } from '../spec/defaults';
+import { realServerDefaults, schedulerOrDefault } from '../spec/defaults';
 import { HealthCheck } from '../spec/health-check';
 import { Persistence } from '../spec/persistence';
 import { RealServerProps } from '../spec/real-server';
-import { RealServerState } from '../spec/real-server-state';
 import { portsListedTwice } from '../spec/ports';
-import { Scheduler } from '../spec/scheduler';
 import { RealServerSpec, SPEC_SCHEMA_VERSION, VirtualServiceSpec } from '../spec/virtual-service-spec';
 import { withoutUndefined } from '../spec/without-undefined';
 import { formatProblem, ValidationProblem } from '../validation/problem';
@@ -97,7 +95,7 @@ export abstract class VirtualService extends Construct implements IVirtualServic
       address: canonicalAddress(this.baseProps.address),
       protocol: layer.protocol,
       ports: layer.ports,
-      scheduler: this.baseProps.scheduler ?? Scheduler.WEIGHTED_LEAST_CONNECTIONS,
+      scheduler: schedulerOrDefault(this.baseProps.scheduler),
       healthCheck: this.healthCheck.toSpec(),
       persistence: this.persistence.toSpec(layer.layer),
       clientTimeoutSeconds: layer.clientTimeoutSeconds,
@@ -141,14 +139,15 @@ export abstract class VirtualService extends Construct implements IVirtualServic
 }
 
 function resolveRealServer(server: RealServerProps): RealServerSpec {
+  const { weight, state } = realServerDefaults(server);
   return withoutUndefined({
     name: server.name,
     address: canonicalAddress(server.address),
     port: server.port,
-    weight: server.weight ?? DEFAULT_WEIGHT,
+    weight,
     minConnections: server.minConnections,
     maxConnections: server.maxConnections,
-    state: server.state ?? RealServerState.ONLINE,
+    state,
     stateManaged: server.state === undefined ? undefined : true,
     encrypted: server.encrypted,
   });

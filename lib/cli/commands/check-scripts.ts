@@ -27,14 +27,14 @@ export async function checkScripts(folder: string, options: CheckScriptsOptions,
     if (found.appliance.target?.kind === ApplianceTargetKind.LOCAL_HAPROXY) continue;
     const files = checkScriptFiles(found.appliance, found.vips);
     if (files.length === 0) continue;
-    const target = path.join(folder, found.appliance.name);
+    const applianceFolder = path.join(folder, found.appliance.name);
     try {
-      fs.mkdirSync(target, { recursive: true });
-      for (const file of files) fs.writeFileSync(path.join(target, file.name), file.content, { mode: 0o755 });
+      fs.mkdirSync(applianceFolder, { recursive: true });
+      for (const file of files) fs.writeFileSync(path.join(applianceFolder, file.name), file.content, { mode: 0o755 });
     } catch (e) {
-      throw new CliError(EXIT.usage, `${target}: cannot write the scripts (${(e as NodeJS.ErrnoException).code ?? 'error'}). Give a writable folder as the first argument.`);
+      throw new CliError(EXIT.usage, `${applianceFolder}: cannot write the scripts (${(e as NodeJS.ErrnoException).code ?? 'error'}). Give a writable folder as the first argument.`);
     }
-    for (const file of files) context.output.out(`${path.join(target, file.name)}: ${file.instruction}`);
+    for (const file of files) context.output.out(`${path.join(applianceFolder, file.name)}: ${file.instruction}`);
     context.output.out(`${found.appliance.name}: then set dicomCheckScript / hl7CheckScript: CheckScriptSource.UPLOADED on the appliance construct and deploy again.`);
     written += files.length;
   }

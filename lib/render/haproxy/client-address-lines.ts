@@ -1,5 +1,6 @@
 import { ClientAddressMode } from '../../spec/client-address-mode';
-import { RealServerSpec, VirtualServiceSpec } from '../../spec/virtual-service-spec';
+import { ResolvedVirtualService } from '../../spec/resolved-virtual-service';
+import { RealServerSpec } from '../../spec/virtual-service-spec';
 import { addressFamily } from '../../net/addresses';
 
 /** How one way of passing the client's address is written into haproxy.cfg. */
@@ -23,12 +24,17 @@ const CLIENT_ADDRESS: Record<ClientAddressMode, ClientAddressRendering> = {
   [ClientAddressMode.TRANSPARENT]: { sectionLines: [], serverOptions: transparentSource },
 };
 
+/** A Layer 4 VIP stood in for by a TCP proxy passes the client's address on in no way: its servers see the proxy. */
+function renderingOf(vip: ResolvedVirtualService): ClientAddressRendering {
+  return CLIENT_ADDRESS[vip.layer === 7 ? vip.clientAddress : ClientAddressMode.NONE];
+}
+
 /** Lines of the VIP's section for passing the client's address. */
-export function clientAddressSectionLines(vip: VirtualServiceSpec): string[] {
-  return CLIENT_ADDRESS[vip.clientAddress ?? ClientAddressMode.NONE].sectionLines;
+export function clientAddressSectionLines(vip: ResolvedVirtualService): string[] {
+  return renderingOf(vip).sectionLines;
 }
 
 /** Options on a server's line for passing the client's address. */
-export function clientAddressServerOptions(vip: VirtualServiceSpec, server: RealServerSpec): string[] {
-  return CLIENT_ADDRESS[vip.clientAddress ?? ClientAddressMode.NONE].serverOptions(server);
+export function clientAddressServerOptions(vip: ResolvedVirtualService, server: RealServerSpec): string[] {
+  return renderingOf(vip).serverOptions(server);
 }

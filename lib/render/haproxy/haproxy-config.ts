@@ -1,11 +1,11 @@
-import { DEFAULT_LAYER7_IDLE_TIMEOUT_SECONDS } from '../../spec/defaults';
 import { Protocol } from '../../spec/protocol';
+import { ResolvedVirtualService } from '../../spec/resolved-virtual-service';
 import { ApplianceSpec, VirtualServiceSpec } from '../../spec/virtual-service-spec';
 import { parseAddress } from '../../net/addresses';
 import { printable } from '../../net/printable';
 import { generatedHeader } from '../generated-header';
 import { haproxyArgument } from './haproxy-argument';
-import { CONNECT_RETRIES, CONNECT_TIMEOUT_SECONDS, DEFAULT_STATS_SOCKET, HaproxyRenderOptions } from './haproxy-options';
+import { CONNECT_RETRIES, CONNECT_TIMEOUT_SECONDS, DEFAULT_STATS_SOCKET, HaproxyRenderOptions, PROXY_IDLE_TIMEOUT_SECONDS } from './haproxy-options';
 import { checkGlobalLines } from './health-check-lines';
 import { renderVipSection } from './vip-section';
 
@@ -19,7 +19,7 @@ export function isHaproxyVip(vip: VirtualServiceSpec, options: HaproxyRenderOpti
 }
 
 /** The address a VIP binds: its own, or the one the options give for it (checked, as it reaches the file). */
-function bindAddress(vip: VirtualServiceSpec, options: HaproxyRenderOptions): string {
+function bindAddress(vip: ResolvedVirtualService, options: HaproxyRenderOptions): string {
   const replacement = options.bindAddresses?.[vip.name];
   if (replacement === undefined) return vip.address;
   const parsed = parseAddress(replacement);
@@ -27,7 +27,7 @@ function bindAddress(vip: VirtualServiceSpec, options: HaproxyRenderOptions): st
   return parsed.toString();
 }
 
-function globalSection(vips: VirtualServiceSpec[], options: HaproxyRenderOptions): string[] {
+function globalSection(vips: ResolvedVirtualService[], options: HaproxyRenderOptions): string[] {
   const socket = haproxyArgument(options.statsSocket ?? DEFAULT_STATS_SOCKET);
   return [
     '# Process-wide settings. Run in master-worker mode (haproxy -W, or -Ws under systemd) so a',
@@ -56,8 +56,8 @@ function defaultsSection(options: HaproxyRenderOptions): string[] {
     `  retries ${CONNECT_RETRIES}`,
     '  option redispatch 1',
     `  timeout connect ${CONNECT_TIMEOUT_SECONDS}s`,
-    `  timeout client ${DEFAULT_LAYER7_IDLE_TIMEOUT_SECONDS}s`,
-    `  timeout server ${DEFAULT_LAYER7_IDLE_TIMEOUT_SECONDS}s`,
+    `  timeout client ${PROXY_IDLE_TIMEOUT_SECONDS}s`,
+    `  timeout server ${PROXY_IDLE_TIMEOUT_SECONDS}s`,
     ...(options.serverStateFile === undefined ? [] : ['  load-server-state-from-file global']),
   ];
 }
@@ -67,7 +67,7 @@ function defaultsSection(options: HaproxyRenderOptions): string[] {
  * and one `listen` section per VIP HAProxy carries (see {@link isHaproxyVip}), named as the
  * VIP and in the order given. Pure: the same input gives byte-identical output.
  */
-export function renderHaproxyConfig(appliance: ApplianceSpec, vips: VirtualServiceSpec[], options: HaproxyRenderOptions = {}): string {
+export function renderHaproxyConfig(appliance: ApplianceSpec, vips: ResolvedVirtualService[], options: HaproxyRenderOptions = {}): string {
   const carried = vips.filter((vip) => isHaproxyVip(vip, options));
   const leftOut = vips.filter((vip) => !isHaproxyVip(vip, options)).map((vip) => vip.name);
   const sections = [

@@ -1,3 +1,5 @@
+import { DEFAULT_LAYER7_IDLE_TIMEOUT_SECONDS } from '../../spec/defaults';
+
 /**
  * Choices of the HAProxy renderer that are not part of any VIP: where the runtime API socket
  * lives, whether Layer 4 VIPs are stood in for by TCP proxies, and where to bind.
@@ -57,3 +59,9 @@ export const CONNECT_RETRIES = 3;
  * entry. HAProxy's longest expiry is about 24.8 days; the entry is refreshed on every connection.
  */
 export const LAST_SUCCESSFUL_EXPIRY = '24d';
+
+/**
+ * Client and server idle timeout of the `defaults` section, and of a Layer 4 VIP stood in for
+ * by a TCP proxy (a Layer 4 VIP has no proxy timeouts of its own): the Layer 7 default.
+ */
+export const PROXY_IDLE_TIMEOUT_SECONDS = DEFAULT_LAYER7_IDLE_TIMEOUT_SECONDS;

@@ -1,25 +1,26 @@
 import { PersistenceType } from '../../spec/persistence-type';
-import { RealServerSpec, VirtualServiceSpec } from '../../spec/virtual-service-spec';
+import { PersistenceOfKind, ResolvedPersistence, ResolvedVirtualService } from '../../spec/resolved-virtual-service';
+import { RealServerSpec } from '../../spec/virtual-service-spec';
 import { addressFamily } from '../../net/addresses';
 import { describePersistence } from '../describe';
 import { haproxyArgument } from './haproxy-argument';
 import { LAST_SUCCESSFUL_EXPIRY } from './haproxy-options';
 
 /** How one kind of persistence is written into haproxy.cfg. */
-interface PersistenceRendering {
+interface PersistenceRendering<P extends ResolvedPersistence> {
   /** Lines in the VIP's section. */
-  readonly sectionLines: (vip: VirtualServiceSpec) => string[];
+  readonly sectionLines: (persistence: P, vip: ResolvedVirtualService) => string[];
   /** Options on a server's line. */
   readonly serverOptions: (server: RealServerSpec) => string[];
 }
 
 const none = () => [];
 
-const PERSISTENCE: Record<PersistenceType, PersistenceRendering> = {
+const PERSISTENCE: { readonly [K in PersistenceType]: PersistenceRendering<PersistenceOfKind<K>> } = {
   [PersistenceType.NONE]: { sectionLines: none, serverOptions: none },
   [PersistenceType.SOURCE_IP]: {
-    sectionLines: (vip) => [
-      `stick-table type ${addressFamily(vip.address) === 'ipv6' ? 'ipv6' : 'ip'} size 1m expire ${vip.persistence.timeoutSeconds}s`,
+    sectionLines: (persistence, vip) => [
+      `stick-table type ${addressFamily(vip.address) === 'ipv6' ? 'ipv6' : 'ip'} size 1m expire ${persistence.timeoutSeconds}s`,
       'stick on src',
     ],
     serverOptions: none,
@@ -31,18 +32,23 @@ const PERSISTENCE: Record<PersistenceType, PersistenceRendering> = {
     serverOptions: none,
   },
   [PersistenceType.HTTP_COOKIE]: {
-    sectionLines: (vip) => [`cookie ${haproxyArgument(vip.persistence.cookieName!)} insert indirect nocache`],
+    sectionLines: (persistence) => [`cookie ${haproxyArgument(persistence.cookieName)} insert indirect nocache`],
     serverOptions: (server) => ['cookie', haproxyArgument(server.name)],
   },
 };
 
+/** The rendering of a persistence's own kind (a table indexed by kind cannot say so to the compiler). */
+function renderingOf(persistence: ResolvedPersistence): PersistenceRendering<ResolvedPersistence> {
+  return PERSISTENCE[persistence.kind] as PersistenceRendering<ResolvedPersistence>;
+}
+
 /** Lines of the VIP's section for its persistence, after a comment saying which. */
-export function persistenceSectionLines(vip: VirtualServiceSpec): string[] {
-  const lines = PERSISTENCE[vip.persistence.kind].sectionLines(vip);
+export function persistenceSectionLines(vip: ResolvedVirtualService): string[] {
+  const lines = renderingOf(vip.persistence).sectionLines(vip.persistence, vip);
   return lines.length === 0 ? [] : [`# Persistence: ${describePersistence(vip.persistence)}.`, ...lines];
 }
 
 /** Options on a server's line for the VIP's persistence. */
-export function persistenceServerOptions(vip: VirtualServiceSpec, server: RealServerSpec): string[] {
-  return PERSISTENCE[vip.persistence.kind].serverOptions(server);
+export function persistenceServerOptions(vip: ResolvedVirtualService, server: RealServerSpec): string[] {
+  return renderingOf(vip.persistence).serverOptions(server);
 }

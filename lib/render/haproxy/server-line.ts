@@ -1,5 +1,6 @@
 import { RealServerState } from '../../spec/real-server-state';
-import { RealServerSpec, VirtualServiceSpec } from '../../spec/virtual-service-spec';
+import { checkPortOf, ResolvedVirtualService } from '../../spec/resolved-virtual-service';
+import { RealServerSpec } from '../../spec/virtual-service-spec';
 import { checkServerOptions } from './health-check-lines';
 import { clientAddressServerOptions } from './client-address-lines';
 import { bracketedHost, hostPort } from '../../net/host-port';
@@ -21,15 +22,15 @@ const STATE_OPTIONS: Record<RealServerState, (server: RealServerSpec) => string[
  * The port the check connects to, when HAProxy would not know it: the check's own port, or
  * the VIP's port for a server that has none (it follows the client's port, which a check has not).
  */
-function checkPort(vip: VirtualServiceSpec, server: RealServerSpec): number | undefined {
-  return vip.healthCheck.port ?? (server.port === undefined ? vip.ports.ranges[0].first : undefined);
+function checkPort(vip: ResolvedVirtualService, server: RealServerSpec): number | undefined {
+  return checkPortOf(vip.healthCheck) ?? (server.port === undefined ? vip.ports.ranges[0].first : undefined);
 }
 
 /**
  * One `server` line. A server without a port is written without one, so HAProxy connects to the
  * port the client connected to (every port of a multi-port VIP goes to the same port).
  */
-export function serverLine(vip: VirtualServiceSpec, server: RealServerSpec): string {
+export function serverLine(vip: ResolvedVirtualService, server: RealServerSpec): string {
   const address = server.port === undefined ? bracketedHost(server.address) : hostPort(server.address, server.port);
   return [
     'server',

@@ -1,13 +1,13 @@
-import { DEFAULT_LAYER7_IDLE_TIMEOUT_SECONDS } from '../../spec/defaults';
 import { formatRange } from '../../spec/ports';
 import { ProxyMode } from '../../spec/proxy-mode';
-import { VirtualServiceSpec } from '../../spec/virtual-service-spec';
-import { HAPROXY_BALANCE } from '../scheduler-names';
+import { ResolvedVirtualService } from '../../spec/resolved-virtual-service';
+import { HAPROXY_BALANCE } from '../../spec/words';
 import { vipHeading } from '../vip-heading';
 import { clientAddressSectionLines } from './client-address-lines';
 import { checkSectionLines } from './health-check-lines';
 import { hostPort } from '../../net/host-port';
 import { haproxyArgument } from './haproxy-argument';
+import { PROXY_IDLE_TIMEOUT_SECONDS } from './haproxy-options';
 import { persistenceSectionLines } from './persistence-lines';
 import { serverLine } from './server-line';
 
@@ -17,9 +17,10 @@ import { serverLine } from './server-line';
  * `number` is the VIP's place in the appliance's list (as in the VIP table); `bindAddress`
  * replaces the VIP's address when the VIP set runs on another machine.
  */
-export function renderVipSection(vip: VirtualServiceSpec, number: number, bindAddress: string): string[] {
+export function renderVipSection(vip: ResolvedVirtualService, number: number, bindAddress: string): string[] {
   const standIn = vip.layer === 4;
-  const mode = vip.proxyMode === ProxyMode.HTTP ? 'http' : 'tcp';
+  const mode = vip.layer === 7 && vip.proxyMode === ProxyMode.HTTP ? 'http' : 'tcp';
+  const timeouts = vip.layer === 7 ? [vip.clientTimeoutSeconds, vip.serverTimeoutSeconds] : [PROXY_IDLE_TIMEOUT_SECONDS, PROXY_IDLE_TIMEOUT_SECONDS];
   const header = [
     vipHeading(vip, number),
     ...(vip.description ? [`# ${vip.description.replace(/[\x00-\x1f\x7f\u2028\u2029]/g, ' ')}`] : []),
@@ -31,8 +32,8 @@ export function renderVipSection(vip: VirtualServiceSpec, number: number, bindAd
     ...vip.ports.ranges.map((range) => `bind ${hostPort(bindAddress, formatRange(range))}`),
     `balance ${HAPROXY_BALANCE[vip.scheduler]}`,
     ...(vip.maxConnections !== undefined ? [`maxconn ${vip.maxConnections}`] : []),
-    `timeout client ${vip.clientTimeoutSeconds ?? DEFAULT_LAYER7_IDLE_TIMEOUT_SECONDS}s`,
-    `timeout server ${vip.serverTimeoutSeconds ?? DEFAULT_LAYER7_IDLE_TIMEOUT_SECONDS}s`,
+    `timeout client ${timeouts[0]}s`,
+    `timeout server ${timeouts[1]}s`,
     ...clientAddressSectionLines(vip),
     ...persistenceSectionLines(vip),
     ...checkSectionLines(vip.healthCheck),

@@ -1,6 +1,7 @@
 import { CHECK_MODE, CHECK_SCRIPT_INSTALL_PATH } from './check-script';
 import { HealthCheckType } from '../../spec/health-check-type';
-import { HealthCheckSpec, RealServerSpec, VirtualServiceSpec } from '../../spec/virtual-service-spec';
+import { CheckOfKind, HttpCheck, ResolvedHealthCheck, ResolvedVirtualService } from '../../spec/resolved-virtual-service';
+import { RealServerSpec } from '../../spec/virtual-service-spec';
 import { describeHealthCheck } from '../describe';
 import { dicomAssociateRequest } from '../probes/dicom-association';
 import { hl7ProbeFrame } from '../probes/hl7-mllp-probe';
@@ -18,25 +19,25 @@ import { hl7ProbeFrame } from '../probes/hl7-mllp-probe';
  *   virtual server's `alpha` makes new servers start as failed until a check passes.
  */
 
-/** What a checker needs to know about where it runs. */
-export interface CheckTarget {
+/** The real server a checker checks, with its VIP and the port the check connects to. */
+export interface CheckedServer {
   /** The VIP. */
-  readonly vip: VirtualServiceSpec;
+  readonly vip: ResolvedVirtualService;
   /** The real server checked. */
   readonly rip: RealServerSpec;
   /** The port the check connects to: the check's own, else the real server's, else the VIP's; 0 when unknown. */
   readonly port: number;
 }
 
-type CheckerRenderer = (check: HealthCheckSpec, target: CheckTarget) => string[];
+type CheckerRenderer<C extends ResolvedHealthCheck> = (check: C, checked: CheckedServer) => string[];
 
-function retryLines(check: HealthCheckSpec): string[] {
+function retryLines(check: ResolvedHealthCheck): string[] {
   return [`retry ${check.fall - 1}`, `delay_before_retry ${check.intervalSeconds}`];
 }
 
 /** HTTP_GET and SSL_GET (which accepts self-signed certificates: it does not verify them). */
-function httpChecker(keyword: string): CheckerRenderer {
-  return (check, target) => [
+function httpChecker(keyword: string): CheckerRenderer<HttpCheck> {
+  return (check, checked) => [
     `${keyword} {`,
     '  url {',
     `    path ${check.path}`,
@@ -44,7 +45,7 @@ function httpChecker(keyword: string): CheckerRenderer {
     // The expected text is letters, digits, spaces and _.:/=- (validated); '.' is made literal.
     ...(check.expectText !== undefined ? [`    regex "${check.expectText.replace(/\./g, '[.]')}"`] : []),
     '  }',
-    `  connect_port ${target.port}`,
+    `  connect_port ${checked.port}`,
     `  connect_timeout ${check.timeoutSeconds}`,
     ...retryLines(check).map((line) => `  ${line}`),
     ...(check.host !== undefined ? [`  virtualhost ${check.host}`] : []),
@@ -53,11 +54,11 @@ function httpChecker(keyword: string): CheckerRenderer {
 }
 
 /** MISC_CHECK running a command; keepalived splits the quoted path into arguments itself, no shell. */
-function miscChecker(args: (check: HealthCheckSpec, target: CheckTarget) => (string | number)[]): CheckerRenderer {
-  return (check, target) => [
+function miscChecker<C extends ResolvedHealthCheck>(args: (check: C, checked: CheckedServer) => (string | number)[]): CheckerRenderer<C> {
+  return (check, checked) => [
     `# ${describeHealthCheck(check)}`,
     'MISC_CHECK {',
-    `  misc_path "${args(check, target).join(' ')}"`,
+    `  misc_path "${args(check, checked).join(' ')}"`,
     `  misc_timeout ${check.timeoutSeconds + 1}`,
     ...retryLines(check).map((line) => `  ${line}`),
     '}',
@@ -65,12 +66,12 @@ function miscChecker(args: (check: HealthCheckSpec, target: CheckTarget) => (str
 }
 
 /** How each kind of check is written; NONE writes no checker, so keepalived keeps the server up. */
-const CHECKERS: Record<HealthCheckType, CheckerRenderer> = {
+const CHECKERS: { readonly [K in HealthCheckType]: CheckerRenderer<CheckOfKind<K>> } = {
   [HealthCheckType.HTTP_GET]: httpChecker('HTTP_GET'),
   [HealthCheckType.HTTPS_GET]: httpChecker('SSL_GET'),
-  [HealthCheckType.CONNECT]: (check, target) => [
+  [HealthCheckType.CONNECT]: (check, checked) => [
     'TCP_CHECK {',
-    `  connect_port ${target.port}`,
+    `  connect_port ${checked.port}`,
     `  connect_timeout ${check.timeoutSeconds}`,
     ...retryLines(check).map((line) => `  ${line}`),
     '}',
@@ -82,7 +83,7 @@ const CHECKERS: Record<HealthCheckType, CheckerRenderer> = {
     rip.address,
     port,
     check.timeoutSeconds,
-    dicomAssociateRequest(check.calledAeTitle!, check.callingAeTitle!).toString('hex'),
+    dicomAssociateRequest(check.calledAeTitle, check.callingAeTitle).toString('hex'),
   ]),
   [HealthCheckType.HL7_MLLP]: miscChecker((check, { rip, port }) => [
     CHECK_SCRIPT_INSTALL_PATH,
@@ -90,19 +91,15 @@ const CHECKERS: Record<HealthCheckType, CheckerRenderer> = {
     rip.address,
     port,
     check.timeoutSeconds,
-    hl7ProbeFrame({
-      sendingApplication: check.sendingApplication!,
-      sendingFacility: check.sendingFacility!,
-      receivingApplication: check.receivingApplication!,
-      receivingFacility: check.receivingFacility!,
-    }).toString('hex'),
+    hl7ProbeFrame(check).toString('hex'),
   ]),
   // The user's script gets the arguments ldirectord gives its external checks: VIP, VIP port, real server, real server port.
-  [HealthCheckType.EXTERNAL]: miscChecker((check, { vip, rip, port }) => [check.script!, vip.address, port, rip.address, port]),
+  [HealthCheckType.EXTERNAL]: miscChecker((check, { vip, rip, port }) => [check.script, vip.address, port, rip.address, port]),
   [HealthCheckType.NONE]: () => [],
 };
 
 /** The checker block of one real server (no lines for a VIP without checks). */
-export function checkerLines(check: HealthCheckSpec, target: CheckTarget): string[] {
-  return CHECKERS[check.kind](check, target);
+export function checkerLines(check: ResolvedHealthCheck, checked: CheckedServer): string[] {
+  // A table indexed by kind cannot tell the compiler that the entry fits the check's own kind.
+  return (CHECKERS[check.kind] as CheckerRenderer<ResolvedHealthCheck>)(check, checked);
 }

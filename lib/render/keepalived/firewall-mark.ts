@@ -1,5 +1,5 @@
 import { portCount } from '../../spec/ports';
-import { VirtualServiceSpec } from '../../spec/virtual-service-spec';
+import { ResolvedVirtualService } from '../../spec/resolved-virtual-service';
 
 /**
  * Firewall marks of Layer 4 VIPs. keepalived's `virtual_server IP PORT` serves one port, so a VIP
@@ -13,7 +13,7 @@ import { VirtualServiceSpec } from '../../spec/virtual-service-spec';
 export const FIREWALL_MARK_BASE = 1000;
 
 /** Whether the VIP is served as a firewall-mark virtual server (Layer 4 with more than one port). */
-export function usesFirewallMark(vip: VirtualServiceSpec): boolean {
+export function usesFirewallMark(vip: ResolvedVirtualService): boolean {
   return vip.layer === 4 && (vip.ports.allExcept !== undefined || portCount(vip.ports) > 1);
 }
 

@@ -1,5 +1,6 @@
 import { CHECK_SCRIPT_INSTALL_PATH } from './check-script';
-import { ApplianceSpec, VirtualServiceSpec } from '../../spec/virtual-service-spec';
+import { ResolvedVirtualService } from '../../spec/resolved-virtual-service';
+import { ApplianceSpec } from '../../spec/virtual-service-spec';
 import { generatedHeader } from '../generated-header';
 import { virtualServerLines } from './virtual-server';
 import { addressLines, vipInterface } from './vrrp';
@@ -24,7 +25,7 @@ function globalDefs(appliance: ApplianceSpec): string[] {
  * checkers, and the VIP addresses (of every VIP, Layer 7 too) held by VRRP on an HA pair.
  * A pure function of the specs; same input, byte-identical output.
  */
-export function renderKeepalivedConf(appliance: ApplianceSpec, vips: VirtualServiceSpec[]): string {
+export function renderKeepalivedConf(appliance: ApplianceSpec, vips: ResolvedVirtualService[]): string {
   const pair = appliance.managementAddresses.length > 1;
   const sections = [
     globalDefs(appliance),

@@ -3,11 +3,12 @@ import { PersistenceType } from '../../spec/persistence-type';
 import { portCount } from '../../spec/ports';
 import { Protocol } from '../../spec/protocol';
 import { RealServerState } from '../../spec/real-server-state';
-import { RealServerSpec, VirtualServiceSpec } from '../../spec/virtual-service-spec';
+import { checkPortOf, ResolvedLayer4Vip } from '../../spec/resolved-virtual-service';
+import { IPVS_SCHEDULER } from '../../spec/words';
+import { RealServerSpec } from '../../spec/virtual-service-spec';
 import { addressFamily } from '../../net/addresses';
 import { checkerLines } from './checker';
 import { firewallMark, usesFirewallMark } from './firewall-mark';
-import { IPVS_SCHEDULER } from '../scheduler-names';
 import { vipHeading } from '../vip-heading';
 
 /** IPVS forwarding: SNAT is NAT here, plus the masquerade rule in nftables.nft. */
@@ -23,7 +24,7 @@ const PROTOCOL: Record<Protocol, string> = {
 };
 
 /** The single port of a VIP that is not a firewall-mark service. */
-function singlePort(vip: VirtualServiceSpec): number | undefined {
+function singlePort(vip: ResolvedLayer4Vip): number | undefined {
   return portCount(vip.ports) === 1 ? vip.ports.ranges[0].first : undefined;
 }
 
@@ -36,13 +37,13 @@ function indent(lines: string[]): string[] {
  * Halt leaves the server out: keepalived removes it from IPVS, and with
  * `net.ipv4.vs.expire_nodest_conn=1` its connections are cut at their next packet.
  */
-function realServerLines(vip: VirtualServiceSpec, rip: RealServerSpec): string[] {
+function realServerLines(vip: ResolvedLayer4Vip, rip: RealServerSpec): string[] {
   if (rip.state === RealServerState.HALT) {
     return [`# real server ${rip.name} ${rip.address}: halted, left out`];
   }
   const vipPort = singlePort(vip);
   const port = vipPort === undefined ? 0 : rip.port ?? vipPort;
-  const checkPort = vip.healthCheck.port ?? rip.port ?? vipPort ?? 0;
+  const checkPort = checkPortOf(vip.healthCheck) ?? rip.port ?? vipPort ?? 0;
   const limits = [
     ...(rip.maxConnections !== undefined ? [`  uthreshold ${rip.maxConnections}`] : []),
     ...(rip.minConnections !== undefined ? [`  lthreshold ${rip.minConnections}`] : []),
@@ -86,11 +87,11 @@ const ALWAYS_FAILING_CHECK = '/bin/false';
  * `inhibit_on_failure` and a check that always fails, so keepalived holds each in IPVS at weight
  * 0: no new connections, open ones kept, which is what drain and weight 0 mean.
  */
-function hasNoWeight(vip: VirtualServiceSpec): boolean {
+function hasNoWeight(vip: ResolvedLayer4Vip): boolean {
   return vip.realServers.filter((rip) => rip.state !== RealServerState.HALT).every((rip) => effectiveWeight(rip) === 0);
 }
 
-function persistenceLines(vip: VirtualServiceSpec): string[] {
+function persistenceLines(vip: ResolvedLayer4Vip): string[] {
   const persistence = vip.persistence;
   if (persistence.kind !== PersistenceType.SOURCE_IP) return [];
   // The netmask is an IPv4 netmask (validated); it does not apply to an IPv6 VIP.
@@ -104,7 +105,7 @@ function persistenceLines(vip: VirtualServiceSpec): string[] {
  * nftables.nft. `index` is the VIP's 0-based position on the appliance. A VIP whose every
  * real server is halted has only its comment.
  */
-export function virtualServerLines(vip: VirtualServiceSpec, index: number): string[] {
+export function virtualServerLines(vip: ResolvedLayer4Vip, index: number): string[] {
   if (vip.realServers.every((rip) => rip.state === RealServerState.HALT)) {
     // keepalived would ignore a virtual server without real servers (and say so); clients are refused.
     return [vipHeading(vip, index + 1), '# every real server is halted: no virtual server'];
@@ -118,7 +119,7 @@ export function virtualServerLines(vip: VirtualServiceSpec, index: number): stri
     ...indent([
       `delay_loop ${vip.healthCheck.intervalSeconds}`,
       `lb_algo ${IPVS_SCHEDULER[vip.scheduler]}`,
-      `lb_kind ${LB_KIND[vip.forwarding ?? ForwardingMethod.DR]}`,
+      `lb_kind ${LB_KIND[vip.forwarding]}`,
       ...(fwmark ? family : [`protocol ${PROTOCOL[vip.protocol]}`]),
       'alpha',
       ...persistenceLines(vip),

@@ -1,12 +1,11 @@
-import { ApplianceSpec, VirtualServiceSpec } from '../../spec/virtual-service-spec';
+import { vipInterfaceOrDefault } from '../../spec/defaults';
+import { ResolvedVirtualService } from '../../spec/resolved-virtual-service';
+import { ApplianceSpec } from '../../spec/virtual-service-spec';
 import { hostPrefixLength } from '../../net/addresses';
-
-/** The interface that carries the VIP addresses and VRRP adverts when the appliance names none. */
-const DEFAULT_VIP_INTERFACE = 'eth0';
 
 /** The interface that carries the appliance's VIP addresses and VRRP adverts. */
 export function vipInterface(appliance: ApplianceSpec): string {
-  return appliance.vipInterface ?? DEFAULT_VIP_INTERFACE;
+  return vipInterfaceOrDefault(appliance.vipInterface);
 }
 
 /** Config ids of the two nodes of an HA pair: start keepalived with `-i primary` or `-i secondary`. */
@@ -29,7 +28,7 @@ export function virtualRouterId(applianceName: string): number {
 }
 
 /** Every VIP address once, in the order VIPs are declared, with its host prefix (/32 or /128). */
-function vipAddresses(vips: VirtualServiceSpec[], device: string): string[] {
+function vipAddresses(vips: ResolvedVirtualService[], device: string): string[] {
   const addresses = [...new Set(vips.map((vip) => vip.address))];
   return addresses.map((address) => `${address}/${hostPrefixLength(address)} dev ${device}`);
 }
@@ -47,7 +46,7 @@ function block(name: string, lines: string[]): string[] {
  * go in `virtual_ipaddress_excluded` (brought up, not advertised). A single appliance holds the
  * addresses as `static_ipaddress`. A pair without VIPs gets no VRRP instance.
  */
-export function addressLines(appliance: ApplianceSpec, vips: VirtualServiceSpec[]): string[] {
+export function addressLines(appliance: ApplianceSpec, vips: ResolvedVirtualService[]): string[] {
   const addresses = vipAddresses(vips, vipInterface(appliance));
   if (appliance.managementAddresses.length < 2) return block('static_ipaddress', addresses);
   // A pair without VIPs has nothing to fail over, and keepalived refuses a VRRP instance without an address.

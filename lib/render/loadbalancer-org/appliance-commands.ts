@@ -1,4 +1,5 @@
 import { RealServerState } from '../../spec/real-server-state';
+import { resolveVirtualService } from '../../spec/resolved-virtual-service';
 import { ApplianceSpec, VirtualServiceSpec } from '../../spec/virtual-service-spec';
 import { LbcliCommand } from './lbcli-command';
 import { LbcliWords } from './lbcli-words';
@@ -18,16 +19,18 @@ export interface ApiRequest {
  * The add-vip or edit-vip command of a VIP: all of its own parameters from the mapping table,
  * in the words of its appliance (its `lbcliOverrides` and check scripts; defaults without one).
  */
-export function vipCommand(action: 'add-vip' | 'edit-vip', vip: VirtualServiceSpec, appliance?: ApplianceSpec): LbcliCommand {
-  const table = vip.layer === 7 ? LAYER7_VIP_PARAMETERS : LAYER4_VIP_PARAMETERS;
-  return { action, layer: String(vip.layer), ...mapParameters(table, vip, LbcliWords.of(appliance)) };
+export function vipCommand(action: 'add-vip' | 'edit-vip', spec: VirtualServiceSpec, appliance?: ApplianceSpec): LbcliCommand {
+  const vip = resolveVirtualService(spec);
+  const words = LbcliWords.of(appliance);
+  const parameters = vip.layer === 7 ? mapParameters(LAYER7_VIP_PARAMETERS, vip, words) : mapParameters(LAYER4_VIP_PARAMETERS, vip, words);
+  return { action, layer: String(vip.layer), ...parameters };
 }
 
 /** The add-rip or edit-rip command of one real server of a VIP. */
 export function realServerCommand(action: 'add-rip' | 'edit-rip', vip: VirtualServiceSpec, ripName: string, appliance?: ApplianceSpec): LbcliCommand {
   const rip = vip.realServers.find((r) => r.name === ripName);
   if (!rip) throw new Error(`${vip.name}: no real server named ${ripName}`);
-  return { action, ...mapParameters(REAL_SERVER_PARAMETERS, { vip, rip }, LbcliWords.of(appliance)) };
+  return { action, ...mapParameters(REAL_SERVER_PARAMETERS, { vip: resolveVirtualService(vip), rip }, LbcliWords.of(appliance)) };
 }
 
 /** drain / halt / online of one real server. */

@@ -4,7 +4,8 @@ import { dicomAssociateRequest } from '../probes/dicom-association';
 import { hl7ProbeFrame } from '../probes/hl7-mllp-probe';
 import { CheckScriptSource } from '../../spec/check-script-source';
 import { HealthCheckType } from '../../spec/health-check-type';
-import { ApplianceSpec, HealthCheckSpec, VirtualServiceSpec } from '../../spec/virtual-service-spec';
+import { checkPortOf, ResolvedHealthCheck, ResolvedVirtualService, resolveVirtualService } from '../../spec/resolved-virtual-service';
+import { ApplianceSpec, VirtualServiceSpec } from '../../spec/virtual-service-spec';
 import { APPLIANCE_CHECK_FOLDER, LbcliWords } from './lbcli-words';
 import { checkScriptFileName } from './parameter-mapping';
 
@@ -22,16 +23,9 @@ export interface CheckScriptFile {
 export const PROBE_SCRIPT_NAME = 'pacs-lb-check';
 
 /** The probe mode and its hex bytes of a DICOM or HL7 check. */
-function probe(check: HealthCheckSpec): [string, string] | undefined {
-  if (check.kind === HealthCheckType.DICOM_ASSOCIATION) return [CHECK_MODE.dicom, dicomAssociateRequest(check.calledAeTitle!, check.callingAeTitle!).toString('hex')];
-  if (check.kind === HealthCheckType.HL7_MLLP) {
-    return [CHECK_MODE.hl7, hl7ProbeFrame({
-      sendingApplication: check.sendingApplication!,
-      sendingFacility: check.sendingFacility!,
-      receivingApplication: check.receivingApplication!,
-      receivingFacility: check.receivingFacility!,
-    }).toString('hex')];
-  }
+function probe(check: ResolvedHealthCheck): [string, string] | undefined {
+  if (check.kind === HealthCheckType.DICOM_ASSOCIATION) return [CHECK_MODE.dicom, dicomAssociateRequest(check.calledAeTitle, check.callingAeTitle).toString('hex')];
+  if (check.kind === HealthCheckType.HL7_MLLP) return [CHECK_MODE.hl7, hl7ProbeFrame(check).toString('hex')];
   return undefined;
 }
 
@@ -42,8 +36,9 @@ function probe(check: HealthCheckSpec): [string, string] | undefined {
  * probe script beside it, which checks every argument before use. Every other word is a
  * constant of the spec (hex digits, numbers).
  */
-function vipScript(vip: VirtualServiceSpec, name: string, mode: string, hex: string): string {
-  const port = vip.healthCheck.port === undefined ? '"$4"' : String(vip.healthCheck.port);
+function vipScript(vip: ResolvedVirtualService, name: string, mode: string, hex: string): string {
+  const checkPort = checkPortOf(vip.healthCheck);
+  const port = checkPort === undefined ? '"$4"' : String(checkPort);
   return [
     '#!/bin/sh',
     ...generatedHeader('#', `${vip.healthCheck.kind} health check of VIP ${vip.name} for a Loadbalancer.org appliance`),
@@ -63,11 +58,11 @@ export function checkScriptFiles(appliance: ApplianceSpec, vips: VirtualServiceS
   const words = LbcliWords.of(appliance);
   const where = (name: string) => `upload ${name} to ${appliance.name}:${APPLIANCE_CHECK_FOLDER}${name}, mode 0755`;
   const files: CheckScriptFile[] = [];
-  for (const vip of vips) {
+  for (const vip of vips.map(resolveVirtualService)) {
     const found = probe(vip.healthCheck);
     const usesOwn = vip.healthCheck.kind === HealthCheckType.DICOM_ASSOCIATION && appliance.checkScripts?.dicom === CheckScriptSource.APPLIANCE_DICOM_ECHO;
-    if (!found || usesOwn) continue;
-    const name = checkScriptFileName(vip, words)!;
+    const name = checkScriptFileName(vip, words);
+    if (!found || usesOwn || name === undefined) continue;
     files.push({ name, content: vipScript(vip, name, ...found), instruction: where(name) });
   }
   if (files.length === 0) return [];

@@ -1,5 +1,6 @@
 import { CheckScriptSource } from '../../spec/check-script-source';
 import { HealthCheckType } from '../../spec/health-check-type';
+import { resolveVirtualService } from '../../spec/resolved-virtual-service';
 import { ApplianceSpec, VirtualServiceSpec } from '../../spec/virtual-service-spec';
 import { LbcliWords } from './lbcli-words';
 import { checkScriptFileName } from './parameter-mapping';
@@ -32,7 +33,7 @@ export function checkScriptProblems(vip: VirtualServiceSpec, appliance: Applianc
   if (!check) return [];
   const declared = check.declared(appliance);
   if (declared !== undefined && check.allowed.includes(declared)) return [];
-  const script = checkScriptFileName(vip, LbcliWords.of(appliance));
+  const script = checkScriptFileName(resolveVirtualService(vip), LbcliWords.of(appliance));
   const options = check.allowed.map((source) => `CheckScriptSource.${Object.entries(CheckScriptSource).find(([, v]) => v === source)?.[0]}`).join(' or ');
   return [
     `${vip.name}: healthCheck: the ${check.words} check runs the script ${script} on appliance ${appliance.name}, which does not declare it installed (${check.prop}: ${declared ?? 'not set'}); the appliance would mark every server down. Write it with "pacs-lb check-scripts <folder>", upload it to the appliance's check folder, and set ${check.prop}: ${options} on the appliance construct, or choose another health check.`,

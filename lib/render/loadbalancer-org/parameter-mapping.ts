@@ -6,8 +6,9 @@ import { HealthCheckType } from '../../spec/health-check-type';
 import { PersistenceType } from '../../spec/persistence-type';
 import { formatRange } from '../../spec/ports';
 import { ProxyMode } from '../../spec/proxy-mode';
-import { RealServerSpec, VirtualServiceSpec } from '../../spec/virtual-service-spec';
-import { HAPROXY_BALANCE, IPVS_SCHEDULER } from '../scheduler-names';
+import { checkPortOf, ResolvedLayer4Vip, ResolvedLayer7Vip, ResolvedVirtualService } from '../../spec/resolved-virtual-service';
+import { RealServerSpec } from '../../spec/virtual-service-spec';
+import { HAPROXY_BALANCE, IPVS_SCHEDULER } from '../../spec/words';
 import { LbcliWords } from './lbcli-words';
 
 /**
@@ -37,7 +38,7 @@ function onOff(flag: boolean): string {
 }
 
 /** Ports as lbcli writes them: `80`, `80:81`, `800-900`, `80:90-100:3443`. */
-export function lbcliPorts(spec: VirtualServiceSpec): string {
+export function lbcliPorts(spec: ResolvedVirtualService): string {
   return spec.ports.ranges.map(formatRange).join(':');
 }
 
@@ -57,14 +58,15 @@ function checkKindWord(layer: number, kind: HealthCheckType): string {
  * `pacs-lb-dicom-<VIP>`, for HL7 `pacs-lb-hl7-<VIP>`, for an external check the file name of
  * its script. Whether the script is there is checked before apply (check-script-rules.ts).
  */
-export function checkScriptFileName(spec: VirtualServiceSpec, words: LbcliWords): string | undefined {
-  switch (spec.healthCheck.kind) {
+export function checkScriptFileName(spec: ResolvedVirtualService, words: LbcliWords): string | undefined {
+  const check = spec.healthCheck;
+  switch (check.kind) {
     case HealthCheckType.DICOM_ASSOCIATION:
       return words.checkScripts.dicom === CheckScriptSource.APPLIANCE_DICOM_ECHO ? words.value('check.dicom.appliance-script') : `${words.value('check.dicom.uploaded-prefix')}${spec.name}`;
     case HealthCheckType.HL7_MLLP:
       return `${words.value('check.hl7.uploaded-prefix')}${spec.name}`;
     case HealthCheckType.EXTERNAL:
-      return spec.healthCheck.script === undefined ? undefined : path.posix.basename(spec.healthCheck.script);
+      return path.posix.basename(check.script);
     default:
       return undefined;
   }
@@ -76,50 +78,57 @@ function layer7PersistTime(seconds: number, words: LbcliWords): string {
 }
 
 /** A Layer 7 timeout in the unit `layer7.timeout.unit` names (s, m or h; rounded up). */
-function layer7Timeout(seconds: number | undefined, words: LbcliWords): string | undefined {
-  if (seconds === undefined) return undefined;
+function layer7Timeout(seconds: number, words: LbcliWords): string {
   const unit = words.value('layer7.timeout.unit');
   const per: Record<string, number> = { s: 1, m: 60, h: 3600 };
   return `${Math.ceil(seconds / (per[unit] ?? 1))}${unit}`;
 }
 
-const isSourceIp = (spec: VirtualServiceSpec) => spec.persistence.kind === PersistenceType.SOURCE_IP;
-const isHttpCheck = (spec: VirtualServiceSpec) => [HealthCheckType.HTTP_GET, HealthCheckType.HTTPS_GET].includes(spec.healthCheck.kind);
-const expected = (s: VirtualServiceSpec) => (isHttpCheck(s) ? (s.healthCheck.expectText ?? text(s.healthCheck.expectStatus)) : undefined);
+/** Source IP persistence's timeout; undefined for other kinds. */
+const sourceIpSeconds = ({ persistence: p }: ResolvedVirtualService) => (p.kind === PersistenceType.SOURCE_IP ? p.timeoutSeconds : undefined);
+/** The HTTP(S) check of a VIP; undefined for other kinds. */
+const httpCheck = ({ healthCheck: c }: ResolvedVirtualService) => (c.kind === HealthCheckType.HTTP_GET || c.kind === HealthCheckType.HTTPS_GET ? c : undefined);
+const expected = (s: ResolvedVirtualService) => {
+  const check = httpCheck(s);
+  return check && (check.expectText ?? text(check.expectStatus));
+};
 
 function row<T>(table: string, parameter: string, value: (spec: T, words: LbcliWords) => string | undefined, verified = true): ParameterMapping<T> {
   return { key: `${table}.parameter.${parameter}`, parameter, value, verified };
 }
 
 /** add-vip / edit-vip parameters of a Layer 4 VIP. */
-export const LAYER4_VIP_PARAMETERS: ParameterMapping<VirtualServiceSpec>[] = [
+export const LAYER4_VIP_PARAMETERS: ParameterMapping<ResolvedLayer4Vip>[] = [
   row('layer4', 'vip', (s) => s.name),
   row('layer4', 'ip', (s) => s.address),
   row('layer4', 'ports', lbcliPorts),
   row('layer4', 'protocol', (s) => s.protocol),
-  row('layer4', 'forwarding', (s, w) => w.value(`layer4.forwarding.${s.forwarding ?? ForwardingMethod.DR}`)),
-  row('layer4', 'persistent', (s) => onOff(isSourceIp(s))),
-  row('layer4', 'persist_time', (s) => (isSourceIp(s) ? text(s.persistence.timeoutSeconds) : undefined)),
-  row('layer4', 'granularity', (s) => s.persistence.netmask),
+  row('layer4', 'forwarding', (s, w) => w.value(`layer4.forwarding.${s.forwarding}`)),
+  row('layer4', 'persistent', (s) => onOff(sourceIpSeconds(s) !== undefined)),
+  row('layer4', 'persist_time', (s) => text(sourceIpSeconds(s))),
+  row('layer4', 'granularity', ({ persistence: p }) => (p.kind === PersistenceType.SOURCE_IP ? p.netmask : undefined)),
   row('layer4', 'scheduler', (s) => IPVS_SCHEDULER[s.scheduler]),
   row('layer4', 'check_type', (s, w) => w.value(checkKindWord(4, s.healthCheck.kind))),
-  row('layer4', 'check_service', (s, w) => (isHttpCheck(s) ? w.value(`layer4.check-service.${s.healthCheck.kind}`) : undefined)),
-  row('layer4', 'check_port', (s) => text(s.healthCheck.port)),
-  row('layer4', 'check_request', (s) => s.healthCheck.path),
+  row('layer4', 'check_service', (s, w) => (httpCheck(s) ? w.value(`layer4.check-service.${s.healthCheck.kind}`) : undefined)),
+  row('layer4', 'check_port', (s) => text(checkPortOf(s.healthCheck))),
+  row('layer4', 'check_request', (s) => httpCheck(s)?.path),
   row('layer4', 'check_response', expected),
-  row('layer4', 'check_vhost', (s) => s.healthCheck.host),
+  row('layer4', 'check_vhost', (s) => httpCheck(s)?.host),
   row('layer4', 'check_command', checkScriptFileName),
 ];
 
 /** add-vip / edit-vip parameters of a Layer 7 VIP. */
-export const LAYER7_VIP_PARAMETERS: ParameterMapping<VirtualServiceSpec>[] = [
+export const LAYER7_VIP_PARAMETERS: ParameterMapping<ResolvedLayer7Vip>[] = [
   row('layer7', 'vip', (s) => s.name),
   row('layer7', 'ip', (s) => s.address),
   row('layer7', 'ports', lbcliPorts),
-  row('layer7', 'mode', (s) => s.proxyMode ?? ProxyMode.TCP),
+  row('layer7', 'mode', (s) => s.proxyMode),
   row('layer7', 'persistence', (s, w) => w.value(`layer7.persistence.${s.persistence.kind}`), false),
-  row('layer7', 'persist_time', (s, w) => (isSourceIp(s) ? layer7PersistTime(s.persistence.timeoutSeconds ?? 0, w) : undefined), false),
-  row('layer7', 'cookiename', (s) => s.persistence.cookieName),
+  row('layer7', 'persist_time', (s, w) => {
+    const seconds = sourceIpSeconds(s);
+    return seconds === undefined ? undefined : layer7PersistTime(seconds, w);
+  }, false),
+  row('layer7', 'cookiename', ({ persistence: p }) => (p.kind === PersistenceType.HTTP_COOKIE ? p.cookieName : undefined)),
   row('layer7', 'maxconn', (s) => text(s.maxConnections)),
   row('layer7', 'scheduler', (s) => HAPROXY_BALANCE[s.scheduler]),
   row('layer7', 'timeout', () => 'on'),
@@ -127,20 +136,20 @@ export const LAYER7_VIP_PARAMETERS: ParameterMapping<VirtualServiceSpec>[] = [
   row('layer7', 'timeout_server', (s, w) => layer7Timeout(s.serverTimeoutSeconds, w)),
   row('layer7', 'redispatch', () => 'on'),
   row('layer7', 'forward_for', (s) => (s.proxyMode === ProxyMode.HTTP ? onOff(s.clientAddress === ClientAddressMode.X_FORWARDED_FOR) : undefined)),
-  row('layer7', 'send_proxy', (s, w) => w.value(`layer7.send-proxy.${[ClientAddressMode.PROXY_PROTOCOL_V1, ClientAddressMode.PROXY_PROTOCOL_V2].includes(s.clientAddress as ClientAddressMode) ? s.clientAddress : 'none'}`)),
+  row('layer7', 'send_proxy', (s, w) => w.value(`layer7.send-proxy.${[ClientAddressMode.PROXY_PROTOCOL_V1, ClientAddressMode.PROXY_PROTOCOL_V2].includes(s.clientAddress) ? s.clientAddress : 'none'}`)),
   row('layer7', 'tproxy', (s) => onOff(s.clientAddress === ClientAddressMode.TRANSPARENT)),
   row('layer7', 'check_type', (s, w) => w.value(checkKindWord(7, s.healthCheck.kind))),
-  row('layer7', 'check_port', (s) => text(s.healthCheck.port)),
-  row('layer7', 'check_request', (s) => s.healthCheck.path),
+  row('layer7', 'check_port', (s) => text(checkPortOf(s.healthCheck))),
+  row('layer7', 'check_request', (s) => httpCheck(s)?.path),
   row('layer7', 'check_receive', expected),
-  row('layer7', 'check_host', (s) => s.healthCheck.host),
+  row('layer7', 'check_host', (s) => httpCheck(s)?.host),
   row('layer7', 'external_check_script', checkScriptFileName),
 ];
 
 /** A real server together with the VIP it belongs to. */
 export interface RealServerOfVip {
   /** The VIP. */
-  readonly vip: VirtualServiceSpec;
+  readonly vip: ResolvedVirtualService;
   /** The real server. */
   readonly rip: RealServerSpec;
 }

@@ -1,3 +1,5 @@
+import { Hl7Addressing } from '../../spec/resolved-virtual-service';
+
 /**
  * The bytes of the HL7 v2 health check: a small message without patient data, framed for MLLP
  * (minimal lower layer protocol). The receiver is healthy when its acknowledgement carries
@@ -27,18 +29,6 @@ export const HL7_PROBE_VERSION = '2.5';
  */
 export const HL7_PROBE_TIMESTAMP = '20000101000000';
 
-/** Who the probe is from and to (MSH-3 to MSH-6). */
-export interface Hl7ProbeAddressing {
-  /** MSH-3 sending application. */
-  readonly sendingApplication: string;
-  /** MSH-4 sending facility. */
-  readonly sendingFacility: string;
-  /** MSH-5 receiving application. */
-  readonly receivingApplication: string;
-  /** MSH-6 receiving facility. */
-  readonly receivingFacility: string;
-}
-
 /** HL7 delimiters and control characters are refused: they would change the message's structure. */
 function hl7Field(value: string, field: string): string {
   if (!/^[\x20-\x7e]{1,40}$/.test(value) || /[|^~\\&]/.test(value)) {
@@ -51,7 +41,7 @@ function hl7Field(value: string, field: string): string {
  * The probe message as text: one MSH segment ending in a carriage return, e.g.
  * `MSH|^~\&|PACSLB|PACSLB|PACS|PACS|20000101000000||NMQ^N01|PACSLB-CHECK|P|2.5\r`.
  */
-export function hl7ProbeMessage(addressing: Hl7ProbeAddressing): string {
+export function hl7ProbeMessage(addressing: Hl7Addressing): string {
   const fields = [
     'MSH',
     '^~\\&',
@@ -75,6 +65,6 @@ export function mllpFrame(message: string): Buffer {
 }
 
 /** The probe as it goes on the wire: {@link hl7ProbeMessage} framed by {@link mllpFrame}. */
-export function hl7ProbeFrame(addressing: Hl7ProbeAddressing): Buffer {
+export function hl7ProbeFrame(addressing: Hl7Addressing): Buffer {
   return mllpFrame(hl7ProbeMessage(addressing));
 }

@@ -1,6 +1,7 @@
-import { describePorts, portCount } from '../../spec/ports';
-import { ApplianceSpec, RealServerSpec, VirtualServiceSpec } from '../../spec/virtual-service-spec';
-import { declaredState } from './diagram-styles';
+import { describePortsWithNoun } from '../../spec/ports';
+import { ResolvedVirtualService } from '../../spec/resolved-virtual-service';
+import { ApplianceSpec, RealServerSpec } from '../../spec/virtual-service-spec';
+import { declaredState } from '../../spec/words';
 import { hostPort } from '../../net/host-port';
 
 /**
@@ -34,7 +35,7 @@ export interface RealServerPlacement {
 /** A VIP's box, its number in declaration order, and the frame around its real servers. */
 export interface VipPlacement {
   /** The VIP drawn. */
-  readonly vip: VirtualServiceSpec;
+  readonly vip: ResolvedVirtualService;
   /** 1-based position, as the VIP table numbers it. */
   readonly number: number;
   /** The VIP's box. */
@@ -103,10 +104,8 @@ export function endpoint(address: string, port: number | undefined): string {
   return hostPort(address, port);
 }
 
-function vipLines(vip: VirtualServiceSpec, number: number): [string, string] {
-  const ports = describePorts(vip.ports);
-  const portWords = vip.ports.allExcept ? ports : `${portCount(vip.ports) === 1 ? 'port' : 'ports'} ${ports}`;
-  return [fit(`${number} ${vip.name}`, MAX_VIP_CHARS), fit(`${vip.address}  ${portWords}`, MAX_VIP_CHARS)];
+function vipLines(vip: ResolvedVirtualService, number: number): [string, string] {
+  return [fit(`${number} ${vip.name}`, MAX_VIP_CHARS), fit(`${vip.address}  ${describePortsWithNoun(vip.ports)}`, MAX_VIP_CHARS)];
 }
 
 function serverLines(server: RealServerSpec): [string, string] {
@@ -127,7 +126,7 @@ function applianceLines(appliance: ApplianceSpec, vipCount: number): string[] {
 }
 
 /** Lays out one appliance, its VIPs in the given order, and each VIP's real servers. */
-export function layoutDiagram(appliance: ApplianceSpec, vips: VirtualServiceSpec[]): DiagramLayout {
+export function layoutDiagram(appliance: ApplianceSpec, vips: ResolvedVirtualService[]): DiagramLayout {
   const appLines = applianceLines(appliance, vips.length).map((l) => fit(l, MAX_VIP_CHARS));
   const vipTexts = vips.map((vip, i) => vipLines(vip, i + 1));
   const serverTexts = vips.map((vip) => vip.realServers.map(serverLines));

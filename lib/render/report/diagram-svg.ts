@@ -1,6 +1,7 @@
 import { describeHealthCheck, describeMode, describePersistence } from '../describe';
 import { BADGE_ROOM, Box, DiagramLayout, endpoint, LINE_HEIGHT, RealServerPlacement, SERVER_TEXT_PADDING, VipPlacement } from './diagram-layout';
-import { declaredState, MODE_STYLES, modeStyle, STATE_STYLES } from './diagram-styles';
+import { declaredState } from '../../spec/words';
+import { MODE_STYLES, modeStyle, STATE_STYLES } from './diagram-styles';
 import { escapeHtml } from './escape-html';
 
 /**

@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { readSynthesizedFolder, SynthesizedAppliance } from '../../cli/synth-folder';
+import { resolveVirtualService } from '../../spec/resolved-virtual-service';
 import { VirtualServiceSpec } from '../../spec/virtual-service-spec';
 import { reportWarnings } from './report-files';
 import { renderReportPage } from './report-page';
@@ -35,7 +36,7 @@ export function reportFromSynthFolder(folder: string): string {
   return renderReportPage(
     readSynthesizedFolder(folder).map((found) => {
       const vips = inDeclaredOrder(found);
-      return { appliance: found.appliance, vips, warnings: reportWarnings(found.appliance, vips) };
+      return { appliance: found.appliance, vips: vips.map(resolveVirtualService), warnings: reportWarnings(found.appliance, vips) };
     }),
   );
 }

@@ -1,8 +1,10 @@
 import { RealServerState } from '../../spec/real-server-state';
-import { ApplianceSpec, VirtualServiceSpec } from '../../spec/virtual-service-spec';
+import { ResolvedVirtualService } from '../../spec/resolved-virtual-service';
+import { ApplianceSpec } from '../../spec/virtual-service-spec';
 import { generatedHeader } from '../generated-header';
 import { layoutDiagram } from './diagram-layout';
-import { declaredState, MODE_STYLES, modeStyle, STATE_STYLES } from './diagram-styles';
+import { declaredState } from '../../spec/words';
+import { MODE_STYLES, modeStyle, STATE_STYLES } from './diagram-styles';
 import { renderDiagram } from './diagram-svg';
 import { escapeHtml } from './escape-html';
 import { renderCheckHtmlTable, renderVipHtmlTable } from './vip-tables';
@@ -12,7 +14,7 @@ export interface ApplianceReport {
   /** The appliance. */
   readonly appliance: ApplianceSpec;
   /** Its VIPs, in the order they are numbered. */
-  readonly vips: VirtualServiceSpec[];
+  readonly vips: ResolvedVirtualService[];
   /** Its validation warnings, as synth words them. */
   readonly warnings: string[];
 }
@@ -122,6 +124,6 @@ export function renderReportPage(reports: ApplianceReport[]): string {
  * its VIPs (mode and ports) and their real servers (address, port, weight, state), the VIP table,
  * each VIP's health check and persistence, and the validation warnings. Nothing is fetched.
  */
-export function renderReport(appliance: ApplianceSpec, vips: VirtualServiceSpec[], warnings: string[]): string {
+export function renderReport(appliance: ApplianceSpec, vips: ResolvedVirtualService[], warnings: string[]): string {
   return renderReportPage([{ appliance, vips, warnings }]);
 }

@@ -1,10 +1,9 @@
-import { ClientAddressMode } from '../../spec/client-address-mode';
+import { HealthCheckType } from '../../spec/health-check-type';
 import { describePorts } from '../../spec/ports';
-import { Scheduler } from '../../spec/scheduler';
-import { HealthCheckSpec, VirtualServiceSpec } from '../../spec/virtual-service-spec';
+import { ResolvedHealthCheck, ResolvedVirtualService } from '../../spec/resolved-virtual-service';
+import { CLIENT_ADDRESS_WORDS, declaredState, SCHEDULER_WORDS } from '../../spec/words';
 import { describeHealthCheck, describeMode, describePersistence } from '../describe';
 import { endpoint } from './diagram-layout';
-import { declaredState } from './diagram-styles';
 import { escapeHtml } from './escape-html';
 
 /**
@@ -12,19 +11,6 @@ import { escapeHtml } from './escape-html';
  * address and ports, limits, real servers) and the health checks, persistence and scheduler.
  * Cells are plain text, escaped here; a cell's lines are shown on separate lines.
  */
-
-const SCHEDULER_WORDS: Record<Scheduler, string> = {
-  [Scheduler.WEIGHTED_LEAST_CONNECTIONS]: 'weighted least connections',
-  [Scheduler.ROUND_ROBIN]: 'weighted round robin',
-};
-
-const CLIENT_ADDRESS_WORDS: Record<ClientAddressMode, string> = {
-  [ClientAddressMode.NONE]: 'client address not passed on',
-  [ClientAddressMode.X_FORWARDED_FOR]: 'client address in X-Forwarded-For',
-  [ClientAddressMode.PROXY_PROTOCOL_V1]: 'client address by PROXY protocol v1',
-  [ClientAddressMode.PROXY_PROTOCOL_V2]: 'client address by PROXY protocol v2',
-  [ClientAddressMode.TRANSPARENT]: 'transparent (client address kept)',
-};
 
 /** A cell's lines, without the ones that do not apply. */
 function lines(...values: Array<string | false | undefined>): string {
@@ -34,11 +20,11 @@ function lines(...values: Array<string | false | undefined>): string {
 /** One column: its header, its cell of a VIP, and whether long text may wrap (else only explicit lines break). */
 interface Column {
   readonly header: string;
-  readonly cell: (vip: VirtualServiceSpec, index: number) => string;
+  readonly cell: (vip: ResolvedVirtualService, index: number) => string;
   readonly wrap?: boolean;
 }
 
-function table(caption: string, columns: Column[], vips: VirtualServiceSpec[]): string {
+function table(caption: string, columns: Column[], vips: ResolvedVirtualService[]): string {
   const cellTag = (column: Column, text: string): string => `<td${column.wrap ? ' class="wrap"' : ''}>${escapeHtml(text)}</td>`;
   const head = `    <tr>${columns.map((c) => `<th scope="col">${escapeHtml(c.header)}</th>`).join('')}</tr>`;
   const rows = vips.map((vip, i) => `    <tr data-vip="${escapeHtml(vip.name)}">${columns.map((c) => cellTag(c, c.cell(vip, i))).join('')}</tr>`);
@@ -47,16 +33,14 @@ function table(caption: string, columns: Column[], vips: VirtualServiceSpec[]): 
 
 const NUMBER: Column = { header: '#', cell: (_vip, i) => String(i + 1) };
 
-function limits(vip: VirtualServiceSpec): string {
-  return lines(
-    vip.maxConnections !== undefined && `at most ${vip.maxConnections} connections`,
-    vip.clientTimeoutSeconds !== undefined && `client idle timeout ${vip.clientTimeoutSeconds} s`,
-    vip.serverTimeoutSeconds !== undefined && `server idle timeout ${vip.serverTimeoutSeconds} s`,
-    vip.clientAddress !== undefined && CLIENT_ADDRESS_WORDS[vip.clientAddress],
-  ) || '—';
+function limits(vip: ResolvedVirtualService): string {
+  const proxy = vip.layer === 7
+    ? [`client idle timeout ${vip.clientTimeoutSeconds} s`, `server idle timeout ${vip.serverTimeoutSeconds} s`, CLIENT_ADDRESS_WORDS[vip.clientAddress]]
+    : [];
+  return lines(vip.maxConnections !== undefined && `at most ${vip.maxConnections} connections`, ...proxy) || '—';
 }
 
-function realServers(vip: VirtualServiceSpec): string {
+function realServers(vip: ResolvedVirtualService): string {
   return lines(
     ...vip.realServers.map((r) =>
       [
@@ -73,22 +57,25 @@ function realServers(vip: VirtualServiceSpec): string {
   );
 }
 
-function timing(check: HealthCheckSpec): string {
+function timing(check: ResolvedHealthCheck): string {
   return `every ${check.intervalSeconds} s, timeout ${check.timeoutSeconds} s\nout after ${check.fall} failures, back after ${check.rise} successes`;
 }
 
-function expectation(check: HealthCheckSpec): string {
-  return lines(
-    check.expectStatus !== undefined && `status ${check.expectStatus}`,
-    check.expectText !== undefined && `body contains "${check.expectText}"`,
-    check.host !== undefined && `Host: ${check.host}`,
-    check.sendingFacility !== undefined && `sending facility ${check.sendingFacility}`,
-    check.receivingFacility !== undefined && `receiving facility ${check.receivingFacility}`,
-  ) || '—';
+/** What the check expects: an HTTP check's status, body text and Host header, an HL7 check's facilities. */
+function expectation(check: ResolvedHealthCheck): string {
+  switch (check.kind) {
+    case HealthCheckType.HTTP_GET:
+    case HealthCheckType.HTTPS_GET:
+      return lines(`status ${check.expectStatus}`, check.expectText !== undefined && `body contains "${check.expectText}"`, check.host !== undefined && `Host: ${check.host}`);
+    case HealthCheckType.HL7_MLLP:
+      return lines(`sending facility ${check.sendingFacility}`, `receiving facility ${check.receivingFacility}`);
+    default:
+      return '—';
+  }
 }
 
 /** The VIP table: one row per VIP with its real servers. */
-export function renderVipHtmlTable(vips: VirtualServiceSpec[]): string {
+export function renderVipHtmlTable(vips: ResolvedVirtualService[]): string {
   return table(
     'VIPs and real servers',
     [
@@ -104,7 +91,7 @@ export function renderVipHtmlTable(vips: VirtualServiceSpec[]): string {
 }
 
 /** The health check, persistence and scheduler of each VIP. */
-export function renderCheckHtmlTable(vips: VirtualServiceSpec[]): string {
+export function renderCheckHtmlTable(vips: ResolvedVirtualService[]): string {
   return table(
     'Health checks, persistence and scheduling',
     [

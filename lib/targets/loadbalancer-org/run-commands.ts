@@ -34,17 +34,17 @@ function describeCommand(command: LbcliCommand): string {
  * A `failed` or `fatal` (or a batch cut short) is an error naming the command; whatever ran
  * before it stays, and a re-run converges from there.
  */
-export async function runCommands(target: CommandSender, commands: LbcliCommand[]): Promise<CommandStatus[]> {
+export async function runCommands(sender: CommandSender, commands: LbcliCommand[]): Promise<CommandStatus[]> {
   let pending = commands;
   let firstAnswers: CommandStatus[] = [];
   for (let round = 0; pending.length > 0; round++) {
-    const results = await target.send(pending);
+    const results = await sender.send(pending);
     if (round === 0) firstAnswers = results.map((r) => r.status);
     const next: LbcliCommand[] = [];
     pending.forEach((command, i) => {
       const result = results[i];
       if (!result) {
-        throw new CliError(EXIT.refused, `${describeCommand(command)}: the ${target.description} did not run it (it answered ${results.length} of ${pending.length} commands). Run again to converge.`);
+        throw new CliError(EXIT.refused, `${describeCommand(command)}: the ${sender.description} did not run it (it answered ${results.length} of ${pending.length} commands). Run again to converge.`);
       }
       if (result.status === 'success') return;
       const followUp = round === 0 ? FOLLOW_UPS[command.action]?.[result.status] : undefined;
@@ -53,7 +53,7 @@ export async function runCommands(target: CommandSender, commands: LbcliCommand[
         next.push({ ...command, action: followUp });
         return;
       }
-      throw new CliError(EXIT.refused, `${describeCommand(command)}: the ${target.description} answered ${result.status}${result.message ? `: ${result.message}` : ''}. Fix the cause, then run again: apply converges from any partial state.`);
+      throw new CliError(EXIT.refused, `${describeCommand(command)}: the ${sender.description} answered ${result.status}${result.message ? `: ${result.message}` : ''}. Fix the cause, then run again: apply converges from any partial state.`);
     });
     pending = next;
   }

@@ -6,6 +6,7 @@ import { promisify } from 'util';
 import { isAlive } from '../../contract/process-alive';
 import { renderHaproxyConfig } from '../../render/haproxy/haproxy-config';
 import { RealServerState } from '../../spec/real-server-state';
+import { resolveVirtualService } from '../../spec/resolved-virtual-service';
 import { ApplianceSpec, VirtualServiceSpec } from '../../spec/virtual-service-spec';
 import { haproxySocketCommand, haproxySocketCommands } from './haproxy-socket';
 import { HaproxyProcessTable, parseShowProc } from './haproxy-processes';
@@ -142,8 +143,9 @@ export class LocalHaproxyTarget {
   /** The wanted configuration and its digest (taken over the file without its description line). */
   private wanted(appliance: ApplianceSpec, vips: VirtualServiceSpec[]): { config: string; digest: string } {
     const options = { statsSocket: this.statsSocket, proxyLayer4: this.props.proxyLayer4 ?? true, bindAddresses: this.props.bindAddresses, serverStateFile: this.serverStateFile };
-    const digest = createHash('sha256').update(renderHaproxyConfig(appliance, vips, options)).digest('hex');
-    return { config: renderHaproxyConfig(appliance, vips, { ...options, description: `${DIGEST_PREFIX}${digest}` }), digest };
+    const resolved = vips.map(resolveVirtualService);
+    const digest = createHash('sha256').update(renderHaproxyConfig(appliance, resolved, options)).digest('hex');
+    return { config: renderHaproxyConfig(appliance, resolved, { ...options, description: `${DIGEST_PREFIX}${digest}` }), digest };
   }
 
   /** Writes a file whole (a reader never sees half of it). */

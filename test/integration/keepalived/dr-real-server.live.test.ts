@@ -19,6 +19,7 @@ import { realServerFiles } from '../../../lib/render/real-server/real-server-fil
 import { killGroup, runClient, spawnPeer } from '../../support/dicom-peers';
 import { layer4, site } from '../../unit/render/keepalived/layer4-site';
 import { inNamespace, Namespaces, run, waitFor } from './namespaces';
+import { resolveVirtualService } from '../../../lib/spec/resolved-virtual-service';
 
 const VIP = '192.0.2.100';
 const RIP = '192.0.2.21';
@@ -43,7 +44,7 @@ function runScript(): { status: number | null; output: string; sysctlFile: strin
 
 beforeAll(() => {
   const s = site((a) => layer4(a, 'EA_Dicom_Service', { ports: Ports.single(104), address: VIP, realServers: [{ name: 'EA1', address: RIP }] }));
-  const script = realServerFiles(s.appliance, s.vips).find((f) => f.path === 'real-servers/EA_Dicom_Service/EA1-linux.sh')!;
+  const script = realServerFiles(s.appliance, s.vips.map(resolveVirtualService)).find((f) => f.path === 'real-servers/EA_Dicom_Service/EA1-linux.sh')!;
   scriptFile = path.join(folder, 'EA1-linux.sh');
   fs.writeFileSync(scriptFile, script.content);
   lb = namespaces.add('lb');

@@ -6,11 +6,18 @@
  */
 import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { renderKeepalivedConf } from '../../../lib/render/keepalived/keepalived-conf';
-import { renderNftablesRules } from '../../../lib/render/nftables/nftables-rules';
+import { renderKeepalivedConf as renderResolvedKeepalived } from '../../../lib/render/keepalived/keepalived-conf';
+import { renderNftablesRules as renderResolvedNftables } from '../../../lib/render/nftables/nftables-rules';
 import { realServerFiles } from '../../../lib/render/real-server/real-server-files';
 import { buildSite, sitePlan } from './layer4-arbitrary';
 import { keepalivedConfigTests, nftChecks, shellSyntaxChecks, ToolResult } from './tool-checks';
+import { resolveVirtualService } from '../../../lib/spec/resolved-virtual-service';
+import { ApplianceSpec as ResolverApplianceSpec, VirtualServiceSpec as ResolverVipSpec } from '../../../lib/spec/virtual-service-spec';
+
+/** The renderer as the callers use it: each spec resolved first. */
+const renderKeepalivedConf = (appliance: ResolverApplianceSpec, vips: ResolverVipSpec[]) => renderResolvedKeepalived(appliance, vips.map(resolveVirtualService));
+/** The renderer as the callers use it: each spec resolved first. */
+const renderNftablesRules = (appliance: ResolverApplianceSpec, vips: ResolverVipSpec[]) => renderResolvedNftables(appliance, vips.map(resolveVirtualService));
 
 const RUNS = 300;
 const seed = Number(process.env.PACS_LB_SEED ?? Date.now() % 2 ** 31);
@@ -41,7 +48,7 @@ describe(`${RUNS} generated Layer 4 sites (seed ${seed})`, () => {
   });
 
   it('sh -n accepts every Linux real-server script', () => {
-    const scripts = sites.flatMap((s) => realServerFiles(s.appliance, s.vips)).filter((f) => f.path.endsWith('-linux.sh')).map((f) => f.content);
+    const scripts = sites.flatMap((s) => realServerFiles(s.appliance, s.vips.map(resolveVirtualService))).filter((f) => f.path.endsWith('-linux.sh')).map((f) => f.content);
     expect(scripts.length).toBeGreaterThan(0);
     expect(firstRefusal(scripts, shellSyntaxChecks(scripts, 'sh'))).toBeUndefined();
   });

@@ -6,9 +6,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import { HealthCheck, Layer4Vip, Ports, RealServerState } from '../../../lib';
-import { renderKeepalivedConf } from '../../../lib/render/keepalived/keepalived-conf';
+import { renderKeepalivedConf as renderResolvedKeepalived } from '../../../lib/render/keepalived/keepalived-conf';
 import { applianceStack, validationMessages } from '../../support/stacks';
 import { keepalivedConfigTests } from './tool-checks';
+import { resolveVirtualService } from '../../../lib/spec/resolved-virtual-service';
+import { ApplianceSpec as ResolverApplianceSpec, VirtualServiceSpec as ResolverVipSpec } from '../../../lib/spec/virtual-service-spec';
+
+/** The renderer as the callers use it: each spec resolved first. */
+const renderKeepalivedConf = (appliance: ResolverApplianceSpec, vips: ResolverVipSpec[]) => renderResolvedKeepalived(appliance, vips.map(resolveVirtualService));
 
 describe('Layer 4 output keepalived refused', () => {
   it('every real server drained or at weight 0: keepalived -t accepts it on both nodes, each held at weight 0', () => {

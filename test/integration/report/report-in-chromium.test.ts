@@ -14,8 +14,13 @@ import { BrowserContext, chromium, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApplianceSpec, ForwardingMethod, ProxyMode, RealServerState, VirtualServiceSpec } from '../../../lib';
 import { reportWarnings } from '../../../lib/render/report/report-files';
-import { renderReport } from '../../../lib/render/report/report-page';
+import { renderReport as renderResolvedReport } from '../../../lib/render/report/report-page';
 import { specsIn, synthesizeExample } from '../../support/stacks';
+import { resolveVirtualService } from '../../../lib/spec/resolved-virtual-service';
+import { ApplianceSpec as ResolverApplianceSpec, VirtualServiceSpec as ResolverVipSpec } from '../../../lib/spec/virtual-service-spec';
+
+/** The report as the callers render it: each spec resolved first. */
+const renderReport = (appliance: ResolverApplianceSpec, vips: ResolverVipSpec[], warnings: string[]) => renderResolvedReport(appliance, vips.map(resolveVirtualService), warnings);
 
 const CHROMIUM = '/usr/bin/chromium';
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { renderHaproxyConfig } from '../../../../lib/render/haproxy/haproxy-config';
+import { renderHaproxyConfig as renderResolved } from '../../../../lib/render/haproxy/haproxy-config';
+import { HaproxyRenderOptions } from '../../../../lib/render/haproxy/haproxy-options';
 import { haproxyCheck, haproxyComplaints } from '../../../support/haproxy-check';
 import { readTree, specsIn, synthesizeExample } from '../../../support/stacks';
+import { resolveVirtualService } from '../../../../lib/spec/resolved-virtual-service';
+import { ApplianceSpec as ResolverApplianceSpec, VirtualServiceSpec as ResolverVipSpec } from '../../../../lib/spec/virtual-service-spec';
+
+/** The renderer as the callers use it: each spec resolved first. */
+const renderHaproxyConfig = (appliance: ResolverApplianceSpec, vips: ResolverVipSpec[], options?: HaproxyRenderOptions) => renderResolved(appliance, vips.map(resolveVirtualService), options);
 
 describe('haproxy.cfg of the Centricity PACS example', () => {
   const folder = synthesizeExample();

@@ -1,11 +1,17 @@
 import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { renderHaproxyConfig } from '../../../../lib/render/haproxy/haproxy-config';
+import { renderHaproxyConfig as renderResolved } from '../../../../lib/render/haproxy/haproxy-config';
+import { HaproxyRenderOptions } from '../../../../lib/render/haproxy/haproxy-options';
 import { validateVirtualService } from '../../../../lib/validation/virtual-service-rules';
 import { buildSite, sitePlan } from '../../../integration/keepalived/layer4-arbitrary';
 import { haproxyCheck, haproxyComplaints } from '../../../support/haproxy-check';
 import { layer7Batch } from './layer7-arbitrary';
 import { APPLIANCE } from './vip-fixtures';
+import { resolveVirtualService } from '../../../../lib/spec/resolved-virtual-service';
+import { ApplianceSpec as ResolverApplianceSpec, VirtualServiceSpec as ResolverVipSpec } from '../../../../lib/spec/virtual-service-spec';
+
+/** The renderer as the callers use it: each spec resolved first. */
+const renderHaproxyConfig = (appliance: ResolverApplianceSpec, vips: ResolverVipSpec[], options?: HaproxyRenderOptions) => renderResolved(appliance, vips.map(resolveVirtualService), options);
 
 /** VIPs per configuration: many VIPs share one haproxy -c run, so hundreds of specs are checked quickly. */
 const BATCH = 25;

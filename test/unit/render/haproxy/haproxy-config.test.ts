@@ -1,12 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { haproxyArgument } from '../../../../lib/render/haproxy/haproxy-argument';
-import { renderHaproxyConfig } from '../../../../lib/render/haproxy/haproxy-config';
+import { renderHaproxyConfig as renderResolved } from '../../../../lib/render/haproxy/haproxy-config';
+import { HaproxyRenderOptions } from '../../../../lib/render/haproxy/haproxy-options';
 import { dicomAssociateRequest } from '../../../../lib/render/probes/dicom-association';
 import { hl7ProbeFrame } from '../../../../lib/render/probes/hl7-mllp-probe';
 import { validateVirtualService } from '../../../../lib/validation/virtual-service-rules';
 import { VirtualServiceSpec } from '../../../../lib';
 import { haproxyCheck, haproxyComplaints } from '../../../support/haproxy-check';
 import { APPLIANCE, layer4Vip, layer7Vip, TIMING } from './vip-fixtures';
+import { resolveVirtualService } from '../../../../lib/spec/resolved-virtual-service';
+import { ApplianceSpec as ResolverApplianceSpec, VirtualServiceSpec as ResolverVipSpec } from '../../../../lib/spec/virtual-service-spec';
+
+/** The renderer as the callers use it: each spec resolved first. */
+const renderHaproxyConfig = (appliance: ResolverApplianceSpec, vips: ResolverVipSpec[], options?: HaproxyRenderOptions) => renderResolved(appliance, vips.map(resolveVirtualService), options);
 
 /** Renders, proves the result with haproxy -c (no alert, no warning), and returns the VIP's section lines, trimmed. */
 function section(vip: VirtualServiceSpec, options = {}): string[] {

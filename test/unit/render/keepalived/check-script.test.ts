@@ -13,6 +13,7 @@ import * as net from 'net';
 import { HealthCheck, Ports } from '../../../../lib';
 import { CHECK_SCRIPT_INSTALL_PATH, renderCheckScript } from '../../../../lib/render/keepalived/check-script';
 import { renderKeepalivedConf } from '../../../../lib/render/keepalived/keepalived-conf';
+import { resolveVirtualService } from '../../../../lib/spec/resolved-virtual-service';
 import { dicomAssociateRequest } from '../../../../lib/render/probes/dicom-association';
 import { startStorescp, stopAllPeers, Storescp } from '../../../support/dicom-peers';
 import { freePort } from '../../../support/free-port';
@@ -48,7 +49,7 @@ function run(args: string[], isolated = false): Promise<Run> {
 /** The arguments keepalived would pass for a check of real server 127.0.0.1 on `port`: its misc_path, split on spaces. */
 function keepalivedArgs(healthCheck: HealthCheck, port: number): string[] {
   const s = site((a) => layer4(a, 'V', { ports: Ports.single(port), address: '192.0.2.100', healthCheck, realServers: [{ name: 'LOCAL', address: '127.0.0.1' }] }), { subnets: [] });
-  const conf = renderKeepalivedConf(s.appliance, s.vips);
+  const conf = renderKeepalivedConf(s.appliance, s.vips.map(resolveVirtualService));
   const words = /misc_path "([^"]+)"/.exec(conf)![1].split(' ');
   expect(words[0]).toBe(CHECK_SCRIPT_INSTALL_PATH);
   return words.slice(1);

@@ -5,11 +5,16 @@
 import { describe, expect, it } from 'vitest';
 import { ForwardingMethod, HealthCheck, Persistence, Ports, Protocol, RealServerState, Scheduler } from '../../../../lib';
 import { CHECK_SCRIPT_INSTALL_PATH } from '../../../../lib/render/keepalived/check-script';
-import { renderKeepalivedConf } from '../../../../lib/render/keepalived/keepalived-conf';
+import { renderKeepalivedConf as renderResolvedKeepalived } from '../../../../lib/render/keepalived/keepalived-conf';
 import { virtualRouterId } from '../../../../lib/render/keepalived/vrrp';
 import { dicomAssociateRequest } from '../../../../lib/render/probes/dicom-association';
 import { hl7ProbeFrame } from '../../../../lib/render/probes/hl7-mllp-probe';
 import { block, layer4, layer7, site, Site } from './layer4-site';
+import { resolveVirtualService } from '../../../../lib/spec/resolved-virtual-service';
+import { ApplianceSpec as ResolverApplianceSpec, VirtualServiceSpec as ResolverVipSpec } from '../../../../lib/spec/virtual-service-spec';
+
+/** The renderer as the callers use it: each spec resolved first. */
+const renderKeepalivedConf = (appliance: ResolverApplianceSpec, vips: ResolverVipSpec[]) => renderResolvedKeepalived(appliance, vips.map(resolveVirtualService));
 
 const render = (s: Site) => renderKeepalivedConf(s.appliance, s.vips);
 

@@ -4,9 +4,16 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ForwardingMethod, HealthCheck, Ports, Protocol } from '../../../../lib';
-import { renderKeepalivedConf } from '../../../../lib/render/keepalived/keepalived-conf';
-import { renderNftablesRules } from '../../../../lib/render/nftables/nftables-rules';
+import { renderKeepalivedConf as renderResolvedKeepalived } from '../../../../lib/render/keepalived/keepalived-conf';
+import { renderNftablesRules as renderResolvedNftables } from '../../../../lib/render/nftables/nftables-rules';
 import { block, layer4, layer7, site, Site } from '../keepalived/layer4-site';
+import { resolveVirtualService } from '../../../../lib/spec/resolved-virtual-service';
+import { ApplianceSpec as ResolverApplianceSpec, VirtualServiceSpec as ResolverVipSpec } from '../../../../lib/spec/virtual-service-spec';
+
+/** The renderer as the callers use it: each spec resolved first. */
+const renderKeepalivedConf = (appliance: ResolverApplianceSpec, vips: ResolverVipSpec[]) => renderResolvedKeepalived(appliance, vips.map(resolveVirtualService));
+/** The renderer as the callers use it: each spec resolved first. */
+const renderNftablesRules = (appliance: ResolverApplianceSpec, vips: ResolverVipSpec[]) => renderResolvedNftables(appliance, vips.map(resolveVirtualService));
 
 const render = (s: Site) => renderNftablesRules(s.appliance, s.vips);
 

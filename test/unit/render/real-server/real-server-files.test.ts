@@ -7,8 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { ForwardingMethod, Ports } from '../../../../lib';
 import { realServerFiles } from '../../../../lib/render/real-server/real-server-files';
 import { layer4, layer7, site, Site } from '../keepalived/layer4-site';
+import { resolveVirtualService } from '../../../../lib/spec/resolved-virtual-service';
 
-const files = (s: Site) => Object.fromEntries(realServerFiles(s.appliance, s.vips).map((f) => [f.path, f.content]));
+const files = (s: Site) => Object.fromEntries(realServerFiles(s.appliance, s.vips.map(resolveVirtualService)).map((f) => [f.path, f.content]));
 
 const mixed = () =>
   site((a) => {

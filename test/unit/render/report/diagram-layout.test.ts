@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { RealServerState } from '../../../../lib';
-import { BADGE_ROOM, Box, CHAR_WIDTH, endpoint, fit, layoutDiagram, SERVER_TEXT_PADDING } from '../../../../lib/render/report/diagram-layout';
+import { BADGE_ROOM, Box, CHAR_WIDTH, endpoint, fit, layoutDiagram as layoutResolved, SERVER_TEXT_PADDING } from '../../../../lib/render/report/diagram-layout';
 import { changed, exampleSpecs } from './report-fixtures';
+import { resolveVirtualService } from '../../../../lib/spec/resolved-virtual-service';
+import { ApplianceSpec as ResolverApplianceSpec, VirtualServiceSpec as ResolverVipSpec } from '../../../../lib/spec/virtual-service-spec';
+
+/** The layout as the report makes it: each spec resolved first. */
+const layoutDiagram = (appliance: ResolverApplianceSpec, vips: ResolverVipSpec[]) => layoutResolved(appliance, vips.map(resolveVirtualService));
 
 const { appliance, vips } = exampleSpecs();
 

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { RealServerState } from '../../../../lib';
-import { renderReport, renderReportPage } from '../../../../lib/render/report/report-page';
+import { renderReport as renderResolvedReport, renderReportPage } from '../../../../lib/render/report/report-page';
 import { changed, dataValues, exampleSpecs, svgOf } from './report-fixtures';
+import { resolveVirtualService } from '../../../../lib/spec/resolved-virtual-service';
+import { ApplianceSpec as ResolverApplianceSpec, VirtualServiceSpec as ResolverVipSpec } from '../../../../lib/spec/virtual-service-spec';
+
+/** The report as the callers render it: each spec resolved first. */
+const renderReport = (appliance: ResolverApplianceSpec, vips: ResolverVipSpec[], warnings: string[]) => renderResolvedReport(appliance, vips.map(resolveVirtualService), warnings);
 
 const { appliance, vips } = exampleSpecs();
 
@@ -113,8 +118,8 @@ describe('renderReport of changed specs', () => {
   it('numbers the VIPs in the order given and reports several appliances on one page with unique marker ids', () => {
     const second = { ...appliance, name: 'lb-dr-site', managementAddresses: ['192.0.2.9'], subnets: [] };
     const html = renderReportPage([
-      { appliance, vips: vips.slice(0, 2), warnings: [] },
-      { appliance: second, vips: [vips[8]], warnings: ['w'] },
+      { appliance, vips: vips.slice(0, 2).map(resolveVirtualService), warnings: [] },
+      { appliance: second, vips: [resolveVirtualService(vips[8])], warnings: ['w'] },
     ]);
     expect(dataValues(html, 'appliance')).toEqual(['lb-pacs', 'lb-pacs', 'lb-dr-site', 'lb-dr-site']);
     expect(html).toContain('<title>PACS load balancing: lb-pacs, lb-dr-site</title>');
