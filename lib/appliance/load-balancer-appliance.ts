@@ -15,6 +15,7 @@ import { APPLIANCE_PROPS_SCHEMA } from '../validation/props-schemas';
 import { notReservedId } from '../validation/reserved-ids';
 import { objectOr } from '../spec/object-or';
 import { ApplianceTarget, applianceTargetSpec } from './appliance-target';
+import { deepFreeze } from './deep-freeze';
 import { LoadBalancerApplianceProps } from './load-balancer-appliance-props';
 import { isVirtualService } from './virtual-service-marker';
 import { IVirtualServiceSource } from './virtual-service-source';
@@ -47,6 +48,8 @@ export class LoadBalancerAppliance extends Construct {
   /** The appliance's name in this project. */
   public readonly name: string;
   private readonly props: LoadBalancerApplianceProps;
+  /** The spec, resolved once: the appliance has no method that changes it and its props are read-only. */
+  private resolved?: ApplianceSpec;
 
   /**
    * @param scope the stack (or a construct inside it)
@@ -78,8 +81,13 @@ export class LoadBalancerAppliance extends Construct {
     return this.node.findAll().filter(isVirtualService) as unknown as IVirtualServiceSource[];
   }
 
-  /** The resolved spec of this appliance. */
+  /** The resolved spec of this appliance (read-only: every reader shares it). */
   public toSpec(): ApplianceSpec {
+    this.resolved ??= deepFreeze(this.resolveSpec());
+    return this.resolved;
+  }
+
+  private resolveSpec(): ApplianceSpec {
     const target = this.props.target instanceof ApplianceTarget ? applianceTargetSpec(this.props.target) : undefined;
     return {
       schemaVersion: SPEC_SCHEMA_VERSION,

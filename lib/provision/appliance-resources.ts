@@ -6,7 +6,7 @@ import { ENV } from '../cli/environment';
 import { ApplianceSpec, VirtualServiceSpec } from '../spec/virtual-service-spec';
 import { cliInvocation } from './cli-invocation';
 import { ensureNullProvider } from './null-provider';
-import { terraformLiteral } from './terraform-literal';
+import { specTrigger } from './spec-trigger';
 
 /** The construct id of an appliance's reload resource. */
 export const RELOAD_ID = 'pacs-lb-reload';
@@ -48,7 +48,7 @@ export function addApplianceResources(appliance: Construct & ProvisionedApplianc
   ensureNullProvider(appliance);
   new NullResource(appliance, RELOAD_ID, {
     triggers: {
-      appliance: Lazy.stringValue({ produce: () => terraformLiteral(JSON.stringify(appliance.toSpec())) }),
+      appliance: Lazy.stringValue({ produce: () => specTrigger(appliance.toSpec()) }),
       vips: Lazy.stringValue({ produce: () => vipSetDigest(appliance.vipSpecs()) }),
       names: Lazy.stringValue({ produce: () => vipNames(appliance.vipSpecs()) }),
     },

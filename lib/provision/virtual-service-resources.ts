@@ -6,7 +6,7 @@ import { ApplianceSpec, VirtualServiceSpec } from '../spec/virtual-service-spec'
 import { applianceReloadResource } from './appliance-resources';
 import { cliInvocation } from './cli-invocation';
 import { ensureNullProvider } from './null-provider';
-import { terraformLiteral } from './terraform-literal';
+import { specTrigger } from './spec-trigger';
 
 /** What the resources need of a VIP construct: its spec and its appliance's, as they stand at synth. */
 export interface ProvisionedVirtualService {
@@ -18,7 +18,7 @@ export interface ProvisionedVirtualService {
 
 /** The appliance spec as carried in triggers: JSON, resolved at synth. */
 export function applianceTrigger(appliance: { toSpec(): ApplianceSpec }): string {
-  return Lazy.stringValue({ produce: () => terraformLiteral(JSON.stringify(appliance.toSpec())) });
+  return Lazy.stringValue({ produce: () => specTrigger(appliance.toSpec()) });
 }
 
 /**
@@ -66,7 +66,7 @@ export function addVirtualServiceResources(vip: Construct & ProvisionedVirtualSe
   const specResource = new NullResource(vip, 'pacs-lb-spec', {
     triggers: {
       name: Lazy.stringValue({ produce: () => spec().name }),
-      spec: Lazy.stringValue({ produce: () => terraformLiteral(JSON.stringify(spec())) }),
+      spec: Lazy.stringValue({ produce: () => specTrigger(spec()) }),
       appliance,
     },
     dependsOn: [identity],

@@ -1,6 +1,7 @@
 import { Annotations } from 'cdktf';
 import { Construct } from 'constructs';
 import { LoadBalancerAppliance } from '../appliance/load-balancer-appliance';
+import { deepFreeze } from '../appliance/deep-freeze';
 import { markAsVirtualService } from '../appliance/virtual-service-marker';
 import { addVirtualServiceResources } from '../provision/virtual-service-resources';
 import { IVirtualServiceSource } from '../appliance/virtual-service-source';
@@ -40,6 +41,12 @@ export abstract class VirtualService extends Construct implements IVirtualServic
   private persistence: Persistence;
   /** Problems of arguments given to methods after construction (`configureHealthCheck(...)`). */
   private readonly callProblems: ValidationProblem[] = [];
+  /**
+   * The spec resolved at the first `toSpec()` since the last change: synth reads it about ten
+   * times per VIP (Terraform triggers, validation, renderers), so it is resolved once. Every
+   * method that changes the VIP drops it; props are read-only, so nothing else can.
+   */
+  private resolved?: VirtualServiceSpec;
 
   /**
    * @param scope the LoadBalancerAppliance (or a construct inside it)
@@ -65,23 +72,31 @@ export abstract class VirtualService extends Construct implements IVirtualServic
 
   /** Adds a real server; it is part of the spec at synth like those given in the props. */
   public addRealServer(server: RealServerProps): void {
+    this.resolved = undefined;
     this.realServers.push(server);
   }
 
   /** Replaces the health check. */
   public configureHealthCheck(check: HealthCheck): void {
+    this.resolved = undefined;
     if (check instanceof HealthCheck) this.healthCheck = check;
     else this.callProblems.push(...schemaProblems({ instanceOf: 'HealthCheck' }, check, this.subject, 'configureHealthCheck'));
   }
 
   /** Replaces the persistence. */
   public configurePersistence(persistence: Persistence): void {
+    this.resolved = undefined;
     if (persistence instanceof Persistence) this.persistence = persistence;
     else this.callProblems.push(...schemaProblems({ instanceOf: 'Persistence' }, persistence, this.subject, 'configurePersistence'));
   }
 
-  /** The resolved spec of this VIP as it stands now. */
+  /** The resolved spec of this VIP as it stands now (read-only: it is shared by every reader until the VIP changes). */
   public toSpec(): VirtualServiceSpec {
+    this.resolved ??= deepFreeze(this.resolveSpec());
+    return this.resolved;
+  }
+
+  private resolveSpec(): VirtualServiceSpec {
     const layer = this.layerSpec();
     return withoutUndefined({
       schemaVersion: SPEC_SCHEMA_VERSION,

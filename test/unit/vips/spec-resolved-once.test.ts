@@ -1,0 +1,43 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { App, TerraformStack, Testing } from 'cdktf';
+import { describe, expect, it } from 'vitest';
+import { HealthCheck, Layer4Vip, LoadBalancerAppliance, Persistence, Ports } from '../../../lib';
+
+function site(): { app: App; vip: Layer4Vip; appliance: LoadBalancerAppliance } {
+  const app = Testing.app();
+  const stack = new TerraformStack(app, 'site');
+  const appliance = new LoadBalancerAppliance(stack, 'lb', { managementAddress: '192.0.2.5', subnets: ['192.0.2.0/24'] });
+  const vip = new Layer4Vip(appliance, 'EA', { address: '192.0.2.100', ports: Ports.single(104), realServers: [{ name: 'A', address: '192.0.2.21' }] });
+  return { app, vip, appliance };
+}
+
+function synthesizedVip(app: App): { realServers: { name: string }[]; healthCheck: { type: string }; persistence: { type: string } } {
+  app.synth();
+  return JSON.parse(fs.readFileSync(path.join(app.outdir, 'stacks', 'site', 'pacs-lb', 'lb', 'vips', 'EA.json'), 'utf8'));
+}
+
+describe('a spec resolved once per synth', () => {
+  it('hands every reader the same read-only spec while the VIP is unchanged', () => {
+    const { vip, appliance } = site();
+    expect(vip.toSpec()).toBe(vip.toSpec());
+    expect(appliance.toSpec()).toBe(appliance.toSpec());
+    expect(() => (vip.toSpec().realServers as unknown as unknown[]).push({})).toThrow(TypeError);
+    expect(() => ((appliance.toSpec().subnets as unknown as unknown[]).length = 0)).toThrow(TypeError);
+  });
+
+  it('resolves again after each change, so a second synth writes what changed since the first', () => {
+    const { app, vip } = site();
+    const first = synthesizedVip(app);
+    expect(first.realServers.map((r) => r.name)).toEqual(['A']);
+    vip.addRealServer({ name: 'B', address: '192.0.2.22' });
+    vip.configureHealthCheck(HealthCheck.httpGet({ port: 80 }));
+    vip.configurePersistence(Persistence.sourceIp());
+    const second = synthesizedVip(app);
+    expect(second.realServers.map((r) => r.name)).toEqual(['A', 'B']);
+    expect(second.healthCheck).not.toEqual(first.healthCheck);
+    expect(second.healthCheck).toEqual(HealthCheck.httpGet({ port: 80 }).toSpec());
+    expect(second.persistence).not.toEqual(first.persistence);
+    expect(second.persistence).toEqual(vip.toSpec().persistence);
+  });
+});
