@@ -21,7 +21,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { CentricityPacsSiteStack } from '../examples/centricity-pacs/site';
 import { ForwardingMethod, HealthCheck, Layer4Vip, LoadBalancerAppliance, Persistence, Ports, ReverseProxyVip } from '../lib';
-import { renderApplianceFiles } from '../lib/render/appliance-files';
+import { renderApplianceFiles } from '../lib/synth/appliance-renderers';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const REAL_SERVERS_PER_VIP = 8;

@@ -1,11 +1,6 @@
 import { ApplianceSpec, VirtualServiceSpec } from '../spec/virtual-service-spec';
 import { applianceRequests } from '../targets/loadbalancer-org/appliance-commands';
 import { renderLbcliScript } from '../targets/loadbalancer-org/lbcli-script';
-import { haproxyFiles } from './haproxy/haproxy-files';
-import { keepalivedFiles } from './keepalived/keepalived-files';
-import { nftablesFiles } from './nftables/nftables-files';
-import { realServerFiles } from './real-server/real-server-files';
-import { reportFiles } from './report/report-files';
 import { renderVipTable } from './vip-table';
 
 /** A file to write, by path relative to the appliance's output folder. */
@@ -22,12 +17,14 @@ export function jsonFile(path: string, value: unknown): RenderedFile {
 }
 
 /**
- * A renderer of appliance-level files: a pure function of the appliance and its VIP specs.
- * Adding an output format is adding an entry to {@link APPLIANCE_RENDERERS}.
+ * A renderer of appliance-level files: a pure function of the appliance, its VIP specs (in
+ * declaration order) and the validation warnings synth gives them. Adding an output format is
+ * adding an entry to APPLIANCE_RENDERERS (lib/synth/appliance-renderers.ts).
  */
-export type ApplianceRenderer = (appliance: ApplianceSpec, vips: VirtualServiceSpec[]) => RenderedFile[];
+export type ApplianceRenderer = (appliance: ApplianceSpec, vips: VirtualServiceSpec[], warnings: string[]) => RenderedFile[];
 
-const applianceCommands: ApplianceRenderer = (appliance, vips) => {
+/** `appliance-commands.json` and `lbcli-commands.sh`: the appliance's requests in order. */
+export const applianceCommands: ApplianceRenderer = (appliance, vips) => {
   const requests = applianceRequests(vips, appliance);
   return [
     jsonFile('appliance-commands.json', {
@@ -40,17 +37,5 @@ const applianceCommands: ApplianceRenderer = (appliance, vips) => {
   ];
 };
 
-const specs: ApplianceRenderer = (appliance, vips) => [
-  jsonFile('appliance.json', appliance),
-  ...vips.map((vip) => jsonFile(`vips/${vip.name}.json`, vip)),
-];
-
-const vipTable: ApplianceRenderer = (appliance, vips) => [{ path: 'vip-table.md', content: renderVipTable(appliance, vips) }];
-
-/** Every appliance-level output, in the order written. */
-export const APPLIANCE_RENDERERS: ApplianceRenderer[] = [specs, applianceCommands, vipTable, haproxyFiles, keepalivedFiles, nftablesFiles, realServerFiles, reportFiles];
-
-/** All files of an appliance's output folder. Pure: same input, byte-identical output. */
-export function renderApplianceFiles(appliance: ApplianceSpec, vips: VirtualServiceSpec[]): RenderedFile[] {
-  return APPLIANCE_RENDERERS.flatMap((render) => render(appliance, vips));
-}
+/** `vip-table.md`: the VIP set as a table laid out like the vendor guide's. */
+export const vipTable: ApplianceRenderer = (appliance, vips) => [{ path: 'vip-table.md', content: renderVipTable(appliance, vips) }];

@@ -2,8 +2,8 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { reportFromSynthFolder } from '../../../../lib/render/report/report-from-synth-folder';
-import { dataValues, exampleSpecs, svgOf } from './report-fixtures';
+import { reportFromSynthFolder } from '../../../lib/synth/synthesized-report';
+import { dataValues, exampleSpecs, svgOf } from '../render/report/report-fixtures';
 
 const { folder } = exampleSpecs();
 const written = readFileSync(join(folder, 'report.html'), 'utf8');
@@ -27,12 +27,15 @@ describe('reportFromSynthFolder', () => {
     for (const f of [folder, stack, out]) expect(reportFromSynthFolder(f)).toBe(written);
   });
 
-  it('keeps the declared order from appliance-commands.json, and falls back to name order without it', () => {
+  it('keeps the declared order synth recorded in vip-order.json, and falls back to name order without it', () => {
     const copy = mkdtempSync(join(tmpdir(), 'pacs-lb-report-'));
     cpSync(folder, copy, { recursive: true });
+    // appliance-commands.json is not where the order comes from.
     rmSync(join(copy, 'appliance-commands.json'));
+    expect(dataValues(svgOf(reportFromSynthFolder(copy)), 'vip')).toEqual(tableOrder);
+    rmSync(join(copy, 'vip-order.json'));
     expect(dataValues(svgOf(reportFromSynthFolder(copy)), 'vip')).toEqual([...tableOrder].sort());
-    writeFileSync(join(copy, 'appliance-commands.json'), '{ not json');
+    writeFileSync(join(copy, 'vip-order.json'), '{ not json');
     expect(dataValues(svgOf(reportFromSynthFolder(copy)), 'vip')).toEqual([...tableOrder].sort());
   });
 
