@@ -2,12 +2,11 @@ import { Construct } from 'constructs';
 import { ClientAddressMode } from '../spec/client-address-mode';
 import { DEFAULT_LAYER7_IDLE_TIMEOUT_SECONDS } from '../spec/defaults';
 import { HealthCheck } from '../spec/health-check';
-import { Ports, portsSpecOf } from '../spec/ports';
-import { declareProps } from '../validation/props-contract';
+import { Ports } from '../spec/ports';
 import { REVERSE_PROXY_VIP_PROPS_SCHEMA } from '../validation/props-schemas';
-import { objectOr } from '../spec/object-or';
 import { Protocol } from '../spec/protocol';
 import { ProxyMode } from '../spec/proxy-mode';
+import { kindProps, layerSpecOf } from './kind-props';
 import { VirtualService } from './virtual-service';
 import { VirtualServiceLayerSpec } from './virtual-service-layer-spec';
 import { VirtualServiceBaseProps } from './virtual-service-props';
@@ -45,19 +44,17 @@ export class ReverseProxyVip extends VirtualService {
    */
   constructor(scope: Construct, id: string, props: ReverseProxyVipProps) {
     super(scope, id, props, HealthCheck.connect());
-    this.layer7 = objectOr(props) as ReverseProxyVipProps;
-    declareProps(this, REVERSE_PROXY_VIP_PROPS_SCHEMA, props);
+    this.layer7 = kindProps(this, REVERSE_PROXY_VIP_PROPS_SCHEMA, props);
   }
 
   protected layerSpec(): VirtualServiceLayerSpec {
-    return {
-      layer: 7,
-      ports: portsSpecOf(this.layer7.ports),
+    const { ports, proxyMode, clientAddress, clientTimeoutSeconds, serverTimeoutSeconds } = this.layer7;
+    return layerSpecOf(7, ports, {
       protocol: Protocol.TCP,
-      proxyMode: this.layer7.proxyMode ?? ProxyMode.TCP,
-      clientAddress: this.layer7.clientAddress ?? ClientAddressMode.NONE,
-      clientTimeoutSeconds: this.layer7.clientTimeoutSeconds ?? DEFAULT_LAYER7_IDLE_TIMEOUT_SECONDS,
-      serverTimeoutSeconds: this.layer7.serverTimeoutSeconds ?? DEFAULT_LAYER7_IDLE_TIMEOUT_SECONDS,
-    };
+      proxyMode: proxyMode ?? ProxyMode.TCP,
+      clientAddress: clientAddress ?? ClientAddressMode.NONE,
+      clientTimeoutSeconds: clientTimeoutSeconds ?? DEFAULT_LAYER7_IDLE_TIMEOUT_SECONDS,
+      serverTimeoutSeconds: serverTimeoutSeconds ?? DEFAULT_LAYER7_IDLE_TIMEOUT_SECONDS,
+    });
   }
 }
