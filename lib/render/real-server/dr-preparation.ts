@@ -1,6 +1,7 @@
 import { ForwardingMethod } from '../../spec/forwarding-method';
 import { VirtualServiceSpec } from '../../spec/virtual-service-spec';
 import { addressFamily } from '../../validation/addresses';
+import { generatedHeader } from '../generated-header';
 
 /** One VIP address a DR real server must own: on its loopback, without answering ARP for it. */
 export interface DrVipAddress {
@@ -62,13 +63,17 @@ export function drScriptName(p: DrPreparation): string {
   return p.host.replace(/:/g, '-');
 }
 
-/** The first line of both scripts' headers: the host and how many VIP addresses it gets. */
-export function preparationTitle(p: DrPreparation): string {
+/**
+ * The header both scripts start with (after the shebang), as `#` comments: the host, each VIP
+ * address and the VIPs on it, and why; `howToRun` ends the explanation (it differs by system).
+ */
+export function preparationHeader(p: DrPreparation, howToRun: string[]): string[] {
   const count = p.addresses.length === 1 ? 'one VIP address' : `${p.addresses.length} VIP addresses`;
-  return `DR preparation of real server ${p.host} (${p.names.join(', ')}) for ${count}`;
-}
-
-/** The comment lines (without the comment sign) that list each VIP address and the VIPs on it. */
-export function preparedVips(p: DrPreparation): string[] {
-  return p.addresses.map((a) => `  ${a.address}: ${a.vips.join(', ')}`);
+  return [
+    ...generatedHeader('#', `DR preparation of real server ${p.host} (${p.names.join(', ')}) for ${count}`),
+    ...p.addresses.map((a) => `#  ${a.address}: ${a.vips.join(', ')}`),
+    '#',
+    '# The load balancer forwards packets still addressed to the VIP, so this server must accept the',
+    ...howToRun,
+  ];
 }

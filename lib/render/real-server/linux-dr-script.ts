@@ -1,6 +1,5 @@
-import { generatedHeader } from '../generated-header';
 import { shellQuote } from '../shell-quote';
-import { DrPreparation, preparationTitle, preparedVips } from './dr-preparation';
+import { DrPreparation, preparationHeader } from './dr-preparation';
 
 /** Where the Linux script makes its ARP settings last across reboots. */
 export const LINUX_SYSCTL_FILE = '/etc/sysctl.d/90-pacs-lb-dr.conf';
@@ -29,11 +28,7 @@ export function renderLinuxDrScript(p: DrPreparation): string {
   });
   return [
     '#!/bin/sh',
-    ...generatedHeader('#', preparationTitle(p)),
-    ...preparedVips(p).map((line) => `#${line}`),
-    '#',
-    '# The load balancer forwards packets still addressed to the VIP, so this server must accept the',
-    '# VIP as its own without answering ARP for it ("the ARP problem"). Run as root; safe to run again.',
+    ...preparationHeader(p, ['# VIP as its own without answering ARP for it ("the ARP problem"). Run as root; safe to run again.']),
     '# The VIPs on lo do not survive a reboot: run this script at boot (e.g. from a systemd unit).',
     'set -eu',
     '',

@@ -1,5 +1,4 @@
-import { generatedHeader } from '../generated-header';
-import { DrPreparation, preparationTitle, preparedVips } from './dr-preparation';
+import { DrPreparation, preparationHeader } from './dr-preparation';
 import { powerShellQuote } from './powershell-quote';
 
 /** How Windows names the loopback adapter that carries the VIP. */
@@ -15,12 +14,7 @@ export const WINDOWS_LOOPBACK_ADAPTER = 'Microsoft KM-TEST Loopback Adapter';
 export function renderWindowsDrScript(p: DrPreparation): string {
   const families = [...new Set(p.addresses.map((a) => (a.ipv6 ? 'IPv6' : 'IPv4')))].sort();
   return [
-    ...generatedHeader('#', preparationTitle(p)),
-    ...preparedVips(p).map((line) => `#${line}`),
-    '#',
-    '# The load balancer forwards packets still addressed to the VIP, so this server must accept the',
-    '# VIP as its own without answering ARP for it ("the ARP problem"). Run in an elevated PowerShell;',
-    '# safe to run again.',
+    ...preparationHeader(p, ['# VIP as its own without answering ARP for it ("the ARP problem"). Run in an elevated PowerShell;', '# safe to run again.']),
     '#Requires -RunAsAdministrator',
     "$ErrorActionPreference = 'Stop'",
     '',

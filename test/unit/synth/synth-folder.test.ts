@@ -17,14 +17,12 @@ import {
   vipSpecsBeside,
 } from '../../../lib/synth/synth-folder';
 import { synthesizeExample } from '../../support/stacks';
+import { vipTableOrder } from '../render/report/report-fixtures';
 
 const folder = synthesizeExample();
 const stack = dirname(dirname(folder));
 /** The VIP names in the order of vip-table.md's rows (the renderers' declared order). */
-const tableOrder = readFileSync(join(folder, 'vip-table.md'), 'utf8')
-  .split('\n')
-  .filter((l) => /^\| \d+ \|/.test(l))
-  .map((l) => l.split('|')[2].trim());
+const tableOrder = vipTableOrder(folder);
 
 describe('the VIP order record', () => {
   it('synth writes vip-order.json with the VIP names in declaration order', () => {

@@ -3,15 +3,12 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { reportFromSynthFolder } from '../../../lib/synth/synthesized-report';
-import { dataValues, exampleSpecs, svgOf } from '../render/report/report-fixtures';
+import { dataValues, exampleSpecs, svgOf, vipTableOrder } from '../render/report/report-fixtures';
 
 const { folder } = exampleSpecs();
 const written = readFileSync(join(folder, 'report.html'), 'utf8');
 /** VIP names in the order of vip-table.md's rows (another renderer of the declared order). */
-const tableOrder = readFileSync(join(folder, 'vip-table.md'), 'utf8')
-  .split('\n')
-  .filter((l) => /^\| \d+ \|/.test(l))
-  .map((l) => l.split('|')[2].trim());
+const tableOrder = vipTableOrder(folder);
 
 describe('report.html written at synth', () => {
   it('draws the 19 VIPs in the order of the VIP table', () => {

@@ -2,6 +2,8 @@
  * Inputs of the report tests: the bundled example's specs as synth wrote them (declaration
  * order), and small changes of them.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { ApplianceSpec, VirtualServiceSpec } from '../../../../lib';
 import { readSynthesizedFolder } from '../../../../lib/synth/synth-folder';
 import { synthesizeExample } from '../../../support/stacks';
@@ -11,6 +13,14 @@ export function exampleSpecs(): { folder: string; appliance: ApplianceSpec; vips
   const folder = synthesizeExample();
   const [found] = readSynthesizedFolder(folder);
   return { folder, appliance: found.appliance, vips: found.vips };
+}
+
+/** The VIP names in the order of a synthesized appliance folder's vip-table.md rows (the renderers' declared order). */
+export function vipTableOrder(folder: string): string[] {
+  return readFileSync(join(folder, 'vip-table.md'), 'utf8')
+    .split('\n')
+    .filter((l) => /^\| \d+ \|/.test(l))
+    .map((l) => l.split('|')[2].trim());
 }
 
 /** A copy of a VIP with fields replaced. */
