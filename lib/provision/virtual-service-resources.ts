@@ -1,5 +1,5 @@
 import { Resource as NullResource } from '@cdktf/provider-null/lib/resource';
-import { Lazy } from 'cdktf';
+import { Lazy, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { ENV } from '../cli/environment';
 import { ApplianceSpec, VirtualServiceSpec } from '../spec/virtual-service-spec';
@@ -16,9 +16,18 @@ export interface ProvisionedVirtualService {
   readonly appliance: Construct & { toSpec(): ApplianceSpec };
 }
 
-/** The appliance spec as carried in triggers: JSON, resolved at synth. */
-export function applianceTrigger(appliance: { toSpec(): ApplianceSpec }): string {
-  return Lazy.stringValue({ produce: () => specTrigger(appliance.toSpec()) });
+/** A resource's address in the stack (`null_resource.<id>`), as cdktf writes a `depends_on` entry. */
+function terraformAddress(resource: NullResource): string {
+  return `${resource.terraformResourceType}.${resource.friendlyUniqueId}`;
+}
+
+/**
+ * A resource's triggers, produced at synth (after validation, when the VIP can no longer
+ * change) as one token for the whole map: one Lazy per resource rather than one per trigger,
+ * since cdktf records a full stack trace for each.
+ */
+function triggersAtSynth(produce: () => Record<string, string>): Record<string, string> {
+  return Token.asStringMap(Lazy.anyValue({ produce }));
 }
 
 /**
@@ -39,16 +48,14 @@ export function applianceTrigger(appliance: { toSpec(): ApplianceSpec }): string
 export function addVirtualServiceResources(vip: Construct & ProvisionedVirtualService): void {
   ensureNullProvider(vip);
   const cli = cliInvocation(vip);
-  const appliance = applianceTrigger(vip.appliance);
-  const spec = () => vip.toSpec();
+  // The appliance spec rides in both resources: JSON, resolved at synth.
+  const appliance = () => specTrigger(vip.appliance.toSpec());
 
   const identity = new NullResource(vip, 'pacs-lb-identity', {
-    triggers: {
-      appliance: Lazy.stringValue({ produce: () => spec().appliance }),
-      layer: Lazy.stringValue({ produce: () => String(spec().layer) }),
-      name: Lazy.stringValue({ produce: () => spec().name }),
-      connection: appliance,
-    },
+    triggers: triggersAtSynth(() => {
+      const spec = vip.toSpec();
+      return { appliance: spec.appliance, layer: String(spec.layer), name: spec.name, connection: appliance() };
+    }),
     lifecycle: { ignoreChanges: ['triggers["connection"]'] },
     provisioners: [
       {
@@ -64,12 +71,7 @@ export function addVirtualServiceResources(vip: Construct & ProvisionedVirtualSe
   });
 
   const specResource = new NullResource(vip, 'pacs-lb-spec', {
-    triggers: {
-      name: Lazy.stringValue({ produce: () => spec().name }),
-      spec: Lazy.stringValue({ produce: () => specTrigger(spec()) }),
-      appliance,
-    },
-    dependsOn: [identity],
+    triggers: triggersAtSynth(() => ({ name: vip.toSpec().name, spec: specTrigger(vip.toSpec()), appliance: appliance() })),
     provisioners: [
       {
         type: 'local-exec',
@@ -80,10 +82,12 @@ export function addVirtualServiceResources(vip: Construct & ProvisionedVirtualSe
     ],
   });
 
+  // The bare address, as cdktf writes it: the resource object would cost two tokens per VIP.
+  specResource.dependsOn = [terraformAddress(identity)];
+
   const reload = applianceReloadResource(vip.appliance);
-  // The bare address, as cdktf writes the dependsOn of a resource's config.
   if (reload) {
     reload.dependsOn ??= [];
-    reload.dependsOn.push(`${specResource.terraformResourceType}.${specResource.friendlyUniqueId}`);
+    reload.dependsOn.push(terraformAddress(specResource));
   }
 }
