@@ -11,7 +11,9 @@
  * Then the library's own work in memory (specs, validation, rendering, no writes).
  *
  * Medians of BENCH_RUNS runs (default 5), ours and the floor by turns so the machine's load
- * reaches both alike. Usage: npx tsx bench/synth.bench.ts
+ * reaches both alike, each after a full garbage collection. Written under BENCH_TMPDIR if set
+ * (creating a file costs about 1 ms on some virtual disks, so the file count shows there).
+ * Usage: npx tsx bench/synth.bench.ts
  */
 import { NullProvider } from '@cdktf/provider-null/lib/provider';
 import { Resource as NullResource } from '@cdktf/provider-null/lib/resource';
@@ -20,11 +22,19 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { CentricityPacsSiteStack } from '../examples/centricity-pacs/site';
 import { ForwardingMethod, HealthCheck, Layer4Vip, LoadBalancerAppliance, Persistence, Ports, ReverseProxyVip } from '../lib';
 import { renderApplianceFiles } from '../lib/synth/appliance-renderers';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+/** Where the synthesized folders go: the system's temporary folder unless BENCH_TMPDIR names another (e.g. a tmpfs, to leave the disk out). */
+const OUTPUT_PARENT = process.env.BENCH_TMPDIR ?? tmpdir();
+
+// A full garbage collection before each timed synth, so no run pays for the garbage of the one before.
+setFlagsFromString('--expose-gc');
+const collectGarbage = runInNewContext('gc') as () => void;
 const REAL_SERVERS_PER_VIP = 8;
 
 /** A site of `count` VIPs: a third each Layer 4 DR, Layer 4 SNAT and Layer 7, 8 real servers each. */
@@ -42,8 +52,8 @@ function generatedSite(app: App, count: number): void {
   }
 }
 
-/** What the floor must match: per null_resource, the byte length of each trigger string. */
-type TriggerShape = number[][];
+/** What the floor must match: per null_resource, its trigger strings (so their number and byte length match too). */
+type TriggerShape = string[][];
 
 /** Everything ours synthesized: its null_resources' trigger sizes and its file count. */
 interface Synthesized {
@@ -65,7 +75,7 @@ function inspect(outdir: string): Synthesized {
   for (const stack of readdirSync(stacks)) {
     const config = JSON.parse(readFileSync(join(stacks, stack, 'cdk.tf.json'), 'utf8'));
     for (const resource of Object.values<{ triggers?: Record<string, string> }>(config.resource?.null_resource ?? {})) {
-      shape.push(Object.values(resource.triggers ?? {}).map((t) => Buffer.byteLength(t)));
+      shape.push(Object.values(resource.triggers ?? {}));
     }
   }
   return { shape, files: countFiles(outdir) };
@@ -73,7 +83,8 @@ function inspect(outdir: string): Synthesized {
 
 /** One whole synth (construct, validate, render, write) into a new folder: its time, and what it wrote when asked. */
 function synthOnce(build: (app: App) => void, inspectOutput: boolean): { ms: number; synthesized?: Synthesized } {
-  const outdir = mkdtempSync(join(tmpdir(), 'pacs-lb-bench-'));
+  const outdir = mkdtempSync(join(OUTPUT_PARENT, 'pacs-lb-bench-'));
+  collectGarbage();
   const start = performance.now();
   const app = new App({ outdir });
   build(app);
@@ -85,8 +96,9 @@ function synthOnce(build: (app: App) => void, inspectOutput: boolean): { ms: num
 }
 
 /**
- * Ours and the bare-cdktf floor, whole synth, run by turns (ours, floor, ours, floor...) so a
- * change of the machine's load reaches both alike; the medians, and what ours wrote.
+ * Ours and the bare-cdktf floor, whole synth, run by turns (ours first, then the floor first,
+ * and so on) so a change of the machine's load reaches both alike; the medians, and what ours
+ * wrote.
  */
 function compareWithFloor(build: (app: App) => void): { ours: number; floor: number; synthesized: Synthesized } {
   const first = synthOnce(build, true);
@@ -95,20 +107,26 @@ function compareWithFloor(build: (app: App) => void): { ours: number; floor: num
   const ours = [first.ms];
   const floor = [synthOnce(floorBuild, false).ms];
   for (let run = 1; run < RUNS; run++) {
+    if (run % 2 === 1) floor.push(synthOnce(floorBuild, false).ms);
     ours.push(synthOnce(build, false).ms);
-    floor.push(synthOnce(floorBuild, false).ms);
+    if (run % 2 === 0) floor.push(synthOnce(floorBuild, false).ms);
   }
   return { ours: median(ours), floor: median(floor), synthesized };
 }
 
-/** Bare cdktf: the same number of null_resources with triggers of the same sizes. */
+/**
+ * Bare cdktf: as many null_resources as ours, each with the very trigger strings ours wrote
+ * (same number, same bytes), as plain strings. Not filler: cdktf scans every string for encoded
+ * number tokens with a regular expression that backtracks on long runs of digits, so a filler
+ * of digits makes the floor several times slower, and one of letters faster, than real text.
+ */
 function bareCdktf(shape: TriggerShape): (app: App) => void {
   return (app) => {
     const stack = new TerraformStack(app, 'bare');
     new NullProvider(stack, 'null');
-    shape.forEach((sizes, r) => {
+    shape.forEach((values, r) => {
       const triggers: Record<string, string> = {};
-      sizes.forEach((size, t) => (triggers[`t${t}`] = String(r % 10).repeat(size)));
+      values.forEach((value, t) => (triggers[`t${t}`] = value));
       new NullResource(stack, `r${r}`, { triggers });
     });
   };
@@ -118,6 +136,7 @@ function bareCdktf(shape: TriggerShape): (app: App) => void {
 function timeInMemory(build: (app: App) => void): number {
   const times: number[] = [];
   for (let run = 0; run < RUNS; run++) {
+    collectGarbage();
     const start = performance.now();
     const app = new App({ outdir: tmpdir() });
     build(app);
@@ -140,7 +159,7 @@ for (const [label, count, build] of sizes) {
   const { ours, floor, synthesized } = compareWithFloor(build);
   whole.set(count, { ours, floor });
   const shape = synthesized.shape;
-  const triggerBytes = shape.flat().reduce((a, b) => a + b, 0);
+  const triggerBytes = shape.flat().reduce((sum, value) => sum + Buffer.byteLength(value), 0);
   console.log(
     `whole synth: ${label} (${count} VIPs${count === 19 ? '' : ` x ${REAL_SERVERS_PER_VIP} real servers`}): ours ${ours.toFixed(0)} ms, ` +
       `bare cdktf ${floor.toFixed(0)} ms (${shape.length} null_resources, ${(triggerBytes / 1e6).toFixed(1)} MB of triggers), ` +
@@ -148,6 +167,7 @@ for (const [label, count, build] of sizes) {
   );
 }
 const [small, large] = [whole.get(500)!, whole.get(2000)!];
+console.log(`whole synth: output under ${OUTPUT_PARENT}`);
 console.log(`whole synth: growth from 500 to 2000 VIPs: ours x${(large.ours / small.ours).toFixed(2)}, bare cdktf x${(large.floor / small.floor).toFixed(2)} for VIPs x4 (linear = 4.00)`);
 
 if (process.env.BENCH_IN_MEMORY !== '0') {
