@@ -1,5 +1,4 @@
 import { Resource as NullResource } from '@cdktf/provider-null/lib/resource';
-import { Lazy, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { ENV } from '../cli/environment';
 import { ApplianceSpec, VirtualServiceSpec } from '../spec/virtual-service-spec';
@@ -7,6 +6,7 @@ import { applianceReloadResource } from './appliance-resources';
 import { cliInvocation } from './cli-invocation';
 import { ensureNullProvider } from './null-provider';
 import { specTrigger } from './spec-trigger';
+import { TriggeredAtSynth } from './triggered-at-synth';
 
 /** What the resources need of a VIP construct: its spec and its appliance's, as they stand at synth. */
 export interface ProvisionedVirtualService {
@@ -21,14 +21,6 @@ function terraformAddress(resource: NullResource): string {
   return `${resource.terraformResourceType}.${resource.friendlyUniqueId}`;
 }
 
-/**
- * A resource's triggers, produced at synth (after validation, when the VIP can no longer
- * change) as one token for the whole map: one Lazy per resource rather than one per trigger,
- * since cdktf records a full stack trace for each.
- */
-function triggersAtSynth(produce: () => Record<string, string>): Record<string, string> {
-  return Token.asStringMap(Lazy.anyValue({ produce }));
-}
 
 /**
  * Adds the two Terraform resources of one VIP:
@@ -51,11 +43,10 @@ export function addVirtualServiceResources(vip: Construct & ProvisionedVirtualSe
   // The appliance spec rides in both resources: JSON, resolved at synth.
   const appliance = () => specTrigger(vip.appliance.toSpec());
 
-  const identity = new NullResource(vip, 'pacs-lb-identity', {
-    triggers: triggersAtSynth(() => {
-      const spec = vip.toSpec();
-      return { appliance: spec.appliance, layer: String(spec.layer), name: spec.name, connection: appliance() };
-    }),
+  const identity = new TriggeredAtSynth(vip, 'pacs-lb-identity', () => {
+    const spec = vip.toSpec();
+    return { appliance: spec.appliance, layer: String(spec.layer), name: spec.name, connection: appliance() };
+  }, {
     lifecycle: { ignoreChanges: ['triggers["connection"]'] },
     provisioners: [
       {
@@ -70,8 +61,7 @@ export function addVirtualServiceResources(vip: Construct & ProvisionedVirtualSe
     ],
   });
 
-  const specResource = new NullResource(vip, 'pacs-lb-spec', {
-    triggers: triggersAtSynth(() => ({ name: vip.toSpec().name, spec: specTrigger(vip.toSpec()), appliance: appliance() })),
+  const specResource = new TriggeredAtSynth(vip, 'pacs-lb-spec', () => ({ name: vip.toSpec().name, spec: specTrigger(vip.toSpec()), appliance: appliance() }), {
     provisioners: [
       {
         type: 'local-exec',

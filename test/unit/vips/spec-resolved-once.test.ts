@@ -39,5 +39,9 @@ describe('a spec resolved once per synth', () => {
     expect(second.healthCheck).toEqual(HealthCheck.httpGet({ port: 80 }).toSpec());
     expect(second.persistence).not.toEqual(first.persistence);
     expect(second.persistence).toEqual(vip.toSpec().persistence);
+    // The Terraform triggers are produced from the VIP as it stands at each synth too.
+    const config = JSON.parse(fs.readFileSync(path.join(app.outdir, 'stacks', 'site', 'cdk.tf.json'), 'utf8'));
+    const specTriggers = Object.entries<{ triggers: { spec: string } }>(config.resource.null_resource).find(([id]) => id.includes('pacs-lb-spec'))![1].triggers;
+    expect(JSON.parse(specTriggers.spec).realServers.map((r: { name: string }) => r.name)).toEqual(['A', 'B']);
   });
 });
