@@ -24,8 +24,22 @@ export interface ProvisionedAppliance {
  * removed. Descriptions are left out: they never reach the appliance, so they need no reload.
  */
 export function vipSetDigest(vips: VirtualServiceSpec[]): string {
-  const reachingTheAppliance = vips.map(({ description: _description, ...rest }) => rest);
-  return createHash('sha256').update(JSON.stringify(reachingTheAppliance)).digest('hex');
+  // The JSON of the array, element by element: a resolved (frozen) spec's text is kept, as synth reads it twice.
+  return createHash('sha256').update(`[${vips.map(reachingTheAppliance).join(',')}]`).digest('hex');
+}
+
+/** The JSON text of the part of each read-only VIP spec that reaches the appliance. */
+const reachingTexts = new WeakMap<VirtualServiceSpec, string>();
+
+/** A VIP spec's JSON without its description. */
+function reachingTheAppliance(vip: VirtualServiceSpec): string {
+  let text = reachingTexts.get(vip);
+  if (text === undefined) {
+    const { description: _description, ...rest } = vip;
+    text = JSON.stringify(rest);
+    if (Object.isFrozen(vip)) reachingTexts.set(vip, text);
+  }
+  return text;
 }
 
 /** The VIP names, sorted and comma-separated (names cannot hold a comma). */
