@@ -34,7 +34,7 @@ function readJson(what: string, flag: string, file: string | undefined, env: Env
 }
 
 function checkVersion(what: string, value: unknown): void {
-  const problem = schemaVersionProblem(what, value);
+  const problem = schemaVersionProblem(value, what);
   if (problem !== undefined) throw new CliError(EXIT.invalid, problem);
 }
 

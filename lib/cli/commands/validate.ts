@@ -8,8 +8,7 @@ import { CliContext } from './context';
 
 /** Every problem of one synthesized appliance: format version, appliance rules, each VIP's rules, its lbcli overrides. Pure. */
 export function synthesizedProblems(found: SynthesizedAppliance): string[] {
-  const specs = [found.appliance, ...found.vips] as unknown as ({ name?: unknown } | null)[];
-  const versions = specs.map((s) => schemaVersionProblem(String(s?.name), s)).filter((p): p is string => p !== undefined);
+  const versions = [schemaVersionProblem(found.appliance, 'appliance spec'), ...found.vips.map((vip) => schemaVersionProblem(vip, 'VIP spec'))].filter((p): p is string => p !== undefined);
   if (versions.length > 0) return versions;
   const contract = synthesizedSpecProblems(found.appliance, found.vips).map(formatProblem);
   // The lbcli vocabulary is read only from an appliance spec that conforms to the contract.

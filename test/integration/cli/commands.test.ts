@@ -188,7 +188,7 @@ describe('validate and diff of a synthesized folder', () => {
     expect(validated.stderr).toContain(`Test_HL7: ${words}`);
     const applied = await runInProcess(['apply', 'Test_HL7', '--spec-file', file, '--appliance-file', path.join(copy, 'pacs-lb', 'lb-test', 'appliance.json'), '--dry-run'], env);
     expect(applied.code).toBe(3);
-    expect(applied.stderr).toContain(`VIP spec: ${words}`);
+    expect(applied.stderr).toContain(`Test_HL7: ${words}`);
   });
 
   it('diff exits 0 without drift, 8 with it, naming what differs', async () => {
