@@ -15,7 +15,7 @@ import { APPLIANCE_PROPS_SCHEMA } from '../validation/props-schemas';
 import { notReservedId } from '../validation/reserved-ids';
 import { objectOr } from '../spec/object-or';
 import { ApplianceTarget, applianceTargetSpec } from './appliance-target';
-import { deepFreeze } from './deep-freeze';
+import { resolvesSpec, sharedSpec, specCopy } from './shared-spec';
 import { LoadBalancerApplianceProps } from './load-balancer-appliance-props';
 import { isVirtualService } from './virtual-service-marker';
 import { IVirtualServiceSource } from './virtual-service-source';
@@ -48,8 +48,6 @@ export class LoadBalancerAppliance extends Construct {
   /** The appliance's name in this project. */
   public readonly name: string;
   private readonly props: LoadBalancerApplianceProps;
-  /** The spec, resolved once: the appliance has no method that changes it and its props are read-only. */
-  private resolved?: ApplianceSpec;
 
   /**
    * @param scope the stack (or a construct inside it)
@@ -65,10 +63,12 @@ export class LoadBalancerAppliance extends Construct {
     this.name = typeof this.props.name === 'string' ? this.props.name : id;
     declareProps(this, APPLIANCE_PROPS_SCHEMA, props);
     this.node.addValidation({ validate: () => this.validate() });
+    // Resolved once: the appliance has no method that changes it, and its props are read-only.
+    resolvesSpec(this, () => this.resolveSpec());
     addCustomSynthesis(this, {
-      onSynthesize: (session) => writeApplianceOutput(session, this, this.toSpec(), this.vipSpecs()),
+      onSynthesize: (session) => writeApplianceOutput(session, this, sharedSpec(this), this.sharedVipSpecs()),
     });
-    addApplianceResources(this);
+    addApplianceResources(this, { appliance: () => sharedSpec(this), vips: () => this.sharedVipSpecs() });
   }
 
   /** Whether this is an HA pair (a peer management address is set). */
@@ -81,10 +81,9 @@ export class LoadBalancerAppliance extends Construct {
     return this.node.findAll().filter(isVirtualService) as unknown as IVirtualServiceSource[];
   }
 
-  /** The resolved spec of this appliance (read-only: every reader shares it). */
+  /** The resolved spec of this appliance. */
   public toSpec(): ApplianceSpec {
-    this.resolved ??= deepFreeze(this.resolveSpec());
-    return this.resolved;
+    return specCopy(sharedSpec<ApplianceSpec>(this));
   }
 
   private resolveSpec(): ApplianceSpec {
@@ -106,6 +105,11 @@ export class LoadBalancerAppliance extends Construct {
     return this.virtualServices.map((vip) => vip.toSpec());
   }
 
+  /** The VIPs' shared, read-only specs, in construct-tree order (synth's readers). */
+  private sharedVipSpecs(): VirtualServiceSpec[] {
+    return this.virtualServices.map((vip) => sharedSpec<VirtualServiceSpec>(vip));
+  }
+
   /** Props first (types, keys), then the spec contract and the rules across VIPs. */
   private validate(): string[] {
     const subject = printable(this.name) !== '' ? printable(this.name) : printable(this.node.id);
@@ -113,9 +117,9 @@ export class LoadBalancerAppliance extends Construct {
     if (props.length > 0) return props.map(formatProblem);
     const inStack = TerraformStack.of(this).node.findAll().filter((c) => LoadBalancerAppliance.isLoadBalancerAppliance(c)) as LoadBalancerAppliance[];
     const earlier = inStack.slice(0, inStack.indexOf(this)).map((a) => a.name);
-    const spec = this.toSpec();
+    const spec = sharedSpec<ApplianceSpec>(this);
     return [
-      ...[...uniqueApplianceName(this.name, earlier), ...applianceWithVipsProblems(spec, this.vipSpecs())].map(formatProblem),
+      ...[...uniqueApplianceName(this.name, earlier), ...applianceWithVipsProblems(spec, this.sharedVipSpecs())].map(formatProblem),
       ...applianceVocabularyProblems(spec).map((p) => `${this.name}: ${p}`),
     ];
   }

@@ -11,12 +11,12 @@ import { specTrigger } from './spec-trigger';
 /** The construct id of an appliance's reload resource. */
 export const RELOAD_ID = 'pacs-lb-reload';
 
-/** What the reload resource needs of an appliance construct. */
+/** What the reload resource needs of an appliance: its spec and its VIPs' specs, as they stand when called (read-only). */
 export interface ProvisionedAppliance {
   /** The appliance's spec. */
-  toSpec(): ApplianceSpec;
+  appliance(): ApplianceSpec;
   /** The specs of its VIPs, at synth. */
-  vipSpecs(): VirtualServiceSpec[];
+  vips(): VirtualServiceSpec[];
 }
 
 /**
@@ -58,26 +58,27 @@ export function vipNames(vips: VirtualServiceSpec[]): string {
  * the app takes its identity resource's `pacs-lb delete` with it. This resource stays while
  * the appliance does, so removals are still carried out.
  */
-export function addApplianceResources(appliance: Construct & ProvisionedAppliance): void {
+export function addApplianceResources(appliance: Construct, specs: ProvisionedAppliance): void {
   ensureNullProvider(appliance);
+  const name = specs.appliance().name;
   new NullResource(appliance, RELOAD_ID, {
     triggers: {
-      appliance: Lazy.stringValue({ produce: () => specTrigger(appliance.toSpec()) }),
-      vips: Lazy.stringValue({ produce: () => vipSetDigest(appliance.vipSpecs()) }),
-      names: Lazy.stringValue({ produce: () => vipNames(appliance.vipSpecs()) }),
+      appliance: Lazy.stringValue({ produce: () => specTrigger(specs.appliance()) }),
+      vips: Lazy.stringValue({ produce: () => vipSetDigest(specs.vips()) }),
+      names: Lazy.stringValue({ produce: () => vipNames(specs.vips()) }),
     },
     provisioners: [
       {
         type: 'local-exec',
         when: 'destroy',
         interpreter: [...cliInvocation(appliance), 'prune'],
-        command: appliance.toSpec().name,
+        command: name,
         environment: { [ENV.appliance]: '${self.triggers.appliance}', [ENV.ownedVips]: '${self.triggers.names}' },
       },
       {
         type: 'local-exec',
         interpreter: [...cliInvocation(appliance), 'reload'],
-        command: appliance.toSpec().name,
+        command: name,
         environment: { [ENV.appliance]: '${self.triggers.appliance}' },
       },
     ],

@@ -8,12 +8,12 @@ import { ensureNullProvider } from './null-provider';
 import { specTrigger } from './spec-trigger';
 import { TriggeredAtSynth } from './triggered-at-synth';
 
-/** What the resources need of a VIP construct: its spec and its appliance's, as they stand at synth. */
+/** What the resources need of a VIP: its spec and its appliance's, as they stand when called (read-only). */
 export interface ProvisionedVirtualService {
   /** The VIP's spec at synth (real servers may be added after construction). */
-  toSpec(): VirtualServiceSpec;
-  /** The VIP's appliance construct. */
-  readonly appliance: Construct & { toSpec(): ApplianceSpec };
+  vip(): VirtualServiceSpec;
+  /** Its appliance's spec. */
+  appliance(): ApplianceSpec;
 }
 
 /** A resource's address in the stack (`null_resource.<id>`), as cdktf writes a `depends_on` entry. */
@@ -37,14 +37,14 @@ function terraformAddress(resource: NullResource): string {
  *
  * Neither reloads: the appliance's reload resource does, once, after every changed VIP.
  */
-export function addVirtualServiceResources(vip: Construct & ProvisionedVirtualService): void {
+export function addVirtualServiceResources(vip: Construct, applianceConstruct: Construct, specs: ProvisionedVirtualService): void {
   ensureNullProvider(vip);
   const cli = cliInvocation(vip);
   // The appliance spec rides in both resources: JSON, resolved at synth.
-  const appliance = () => specTrigger(vip.appliance.toSpec());
+  const appliance = () => specTrigger(specs.appliance());
 
   const identity = new TriggeredAtSynth(vip, 'pacs-lb-identity', () => {
-    const spec = vip.toSpec();
+    const spec = specs.vip();
     return { appliance: spec.appliance, layer: String(spec.layer), name: spec.name, connection: appliance() };
   }, {
     lifecycle: { ignoreChanges: ['triggers["connection"]'] },
@@ -61,7 +61,7 @@ export function addVirtualServiceResources(vip: Construct & ProvisionedVirtualSe
     ],
   });
 
-  const specResource = new TriggeredAtSynth(vip, 'pacs-lb-spec', () => ({ name: vip.toSpec().name, spec: specTrigger(vip.toSpec()), appliance: appliance() }), {
+  const specResource = new TriggeredAtSynth(vip, 'pacs-lb-spec', () => ({ name: specs.vip().name, spec: specTrigger(specs.vip()), appliance: appliance() }), {
     provisioners: [
       {
         type: 'local-exec',
@@ -75,7 +75,7 @@ export function addVirtualServiceResources(vip: Construct & ProvisionedVirtualSe
   // The bare address, as cdktf writes it: the resource object would cost two tokens per VIP.
   specResource.dependsOn = [terraformAddress(identity)];
 
-  const reload = applianceReloadResource(vip.appliance);
+  const reload = applianceReloadResource(applianceConstruct);
   if (reload) {
     reload.dependsOn ??= [];
     reload.dependsOn.push(terraformAddress(specResource));

@@ -1,7 +1,7 @@
 import { Annotations } from 'cdktf';
 import { Construct } from 'constructs';
 import { LoadBalancerAppliance } from '../appliance/load-balancer-appliance';
-import { deepFreeze } from '../appliance/deep-freeze';
+import { resolvesSpec, sharedSpec, specChanged, specCopy } from '../appliance/shared-spec';
 import { markAsVirtualService } from '../appliance/virtual-service-marker';
 import { addVirtualServiceResources } from '../provision/virtual-service-resources';
 import { IVirtualServiceSource } from '../appliance/virtual-service-source';
@@ -13,7 +13,7 @@ import { RealServerProps } from '../spec/real-server';
 import { RealServerState } from '../spec/real-server-state';
 import { portsListedTwice } from '../spec/ports';
 import { Scheduler } from '../spec/scheduler';
-import { RealServerSpec, SPEC_SCHEMA_VERSION, VirtualServiceSpec } from '../spec/virtual-service-spec';
+import { ApplianceSpec, RealServerSpec, SPEC_SCHEMA_VERSION, VirtualServiceSpec } from '../spec/virtual-service-spec';
 import { withoutUndefined } from '../spec/without-undefined';
 import { formatProblem, ValidationProblem } from '../validation/problem';
 import { declaredPropsProblems, factoryOptionProblems } from '../validation/props-contract';
@@ -41,12 +41,6 @@ export abstract class VirtualService extends Construct implements IVirtualServic
   private persistence: Persistence;
   /** Problems of arguments given to methods after construction (`configureHealthCheck(...)`). */
   private readonly callProblems: ValidationProblem[] = [];
-  /**
-   * The spec resolved at the first `toSpec()` since the last change: synth reads it about ten
-   * times per VIP (Terraform triggers, validation, renderers), so it is resolved once. Every
-   * method that changes the VIP drops it; props are read-only, so nothing else can.
-   */
-  private resolved?: VirtualServiceSpec;
 
   /**
    * @param scope the LoadBalancerAppliance (or a construct inside it)
@@ -67,33 +61,35 @@ export abstract class VirtualService extends Construct implements IVirtualServic
     this.healthCheck = given.healthCheck instanceof HealthCheck ? given.healthCheck : defaultHealthCheck;
     this.persistence = given.persistence instanceof Persistence ? given.persistence : Persistence.none();
     this.node.addValidation({ validate: () => this.validate() });
-    addVirtualServiceResources(this);
+    // Synth reads the spec about ten times per VIP: resolved once, until a method below changes
+    // the VIP (props are read-only, so nothing else can).
+    resolvesSpec(this, () => this.resolveSpec());
+    addVirtualServiceResources(this, this.appliance, { vip: () => sharedSpec(this), appliance: () => sharedSpec(this.appliance) });
   }
 
   /** Adds a real server; it is part of the spec at synth like those given in the props. */
   public addRealServer(server: RealServerProps): void {
-    this.resolved = undefined;
+    specChanged(this);
     this.realServers.push(server);
   }
 
   /** Replaces the health check. */
   public configureHealthCheck(check: HealthCheck): void {
-    this.resolved = undefined;
+    specChanged(this);
     if (check instanceof HealthCheck) this.healthCheck = check;
     else this.callProblems.push(...schemaProblems({ instanceOf: 'HealthCheck' }, check, this.subject, 'configureHealthCheck'));
   }
 
   /** Replaces the persistence. */
   public configurePersistence(persistence: Persistence): void {
-    this.resolved = undefined;
+    specChanged(this);
     if (persistence instanceof Persistence) this.persistence = persistence;
     else this.callProblems.push(...schemaProblems({ instanceOf: 'Persistence' }, persistence, this.subject, 'configurePersistence'));
   }
 
-  /** The resolved spec of this VIP as it stands now (read-only: it is shared by every reader until the VIP changes). */
+  /** The resolved spec of this VIP as it stands now. */
   public toSpec(): VirtualServiceSpec {
-    this.resolved ??= deepFreeze(this.resolveSpec());
-    return this.resolved;
+    return specCopy(sharedSpec<VirtualServiceSpec>(this));
   }
 
   private resolveSpec(): VirtualServiceSpec {
@@ -142,8 +138,8 @@ export abstract class VirtualService extends Construct implements IVirtualServic
       ...factoryOptionProblems(this.persistence, this.subject, 'persistence'),
     ];
     if (props.length > 0 || this.callProblems.length > 0) return [...props, ...this.callProblems].map(formatProblem);
-    const spec = this.toSpec();
-    const appliance = this.appliance.toSpec();
+    const spec = sharedSpec<VirtualServiceSpec>(this);
+    const appliance = sharedSpec<ApplianceSpec>(this.appliance);
     if (isVirtualServiceSpec(spec)) {
       for (const warning of [...virtualServiceWarnings(spec, appliance), ...this.propsWarnings()]) {
         if (!this.node.metadata.some((m) => m.data === warning)) Annotations.of(this).addWarning(warning);

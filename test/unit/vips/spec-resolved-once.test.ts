@@ -2,7 +2,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { App, TerraformStack, Testing } from 'cdktf';
 import { describe, expect, it } from 'vitest';
-import { HealthCheck, Layer4Vip, LoadBalancerAppliance, Persistence, Ports } from '../../../lib';
+import { ApplianceSpec, HealthCheck, Layer4Vip, LoadBalancerAppliance, Persistence, Ports, VirtualServiceSpec } from '../../../lib';
+import { sharedSpec } from '../../../lib/appliance/shared-spec';
 
 function site(): { app: App; vip: Layer4Vip; appliance: LoadBalancerAppliance } {
   const app = Testing.app();
@@ -18,12 +19,25 @@ function synthesizedVip(app: App): { realServers: { name: string }[]; healthChec
 }
 
 describe('a spec resolved once per synth', () => {
-  it('hands every reader the same read-only spec while the VIP is unchanged', () => {
+  it('resolves once for the readers of a synth, who share one read-only spec while the VIP is unchanged', () => {
     const { vip, appliance } = site();
-    expect(vip.toSpec()).toBe(vip.toSpec());
-    expect(appliance.toSpec()).toBe(appliance.toSpec());
-    expect(() => (vip.toSpec().realServers as unknown as unknown[]).push({})).toThrow(TypeError);
-    expect(() => ((appliance.toSpec().subnets as unknown as unknown[]).length = 0)).toThrow(TypeError);
+    expect(sharedSpec(vip)).toBe(sharedSpec(vip));
+    expect(sharedSpec(appliance)).toBe(sharedSpec(appliance));
+    expect(() => (sharedSpec<VirtualServiceSpec>(vip).realServers as unknown as unknown[]).push({})).toThrow(TypeError);
+    expect(() => ((sharedSpec<ApplianceSpec>(appliance).subnets as unknown as unknown[]).length = 0)).toThrow(TypeError);
+  });
+
+  it('toSpec() hands out a copy its caller may change (and jsii may tag), equal to the shared spec', () => {
+    const { vip, appliance } = site();
+    const copy = vip.toSpec();
+    expect(copy).toEqual(sharedSpec(vip));
+    expect(copy).not.toBe(sharedSpec(vip));
+    expect(Object.isExtensible(copy) && Object.isExtensible(copy.realServers[0])).toBe(true);
+    (copy.realServers as unknown as unknown[]).length = 0;
+    expect(vip.toSpec().realServers).toHaveLength(1);
+    expect(appliance.toSpec()).toEqual(sharedSpec(appliance));
+    expect(Object.isExtensible(appliance.toSpec())).toBe(true);
+    expect(appliance.vipSpecs()).toEqual([vip.toSpec()]);
   });
 
   it('resolves again after each change, so a second synth writes what changed since the first', () => {
