@@ -82,20 +82,6 @@ const inLayerRules = [
   forbid('no-unresolvable-import', { path: '^lib/' }, { couldNotResolve: true }, 'An import the linter cannot resolve is an import it cannot check.'),
 ];
 
-// ---------------------------------------------------------------------------------------------
-// UNTIL THE MERGE OF ISSUE 13: the only place a rule is relaxed. Each entry is one known
-// violation that another helper's branch removes; the architecture test fails when an entry no
-// longer occurs, so this list can only shrink, and must be empty after the merge.
-// Owner: helper A (issue-13a) moves the synthesized folder's layout into lib/synth and makes the
-// report renderer pure (it reads no folder and runs no validation).
-// ---------------------------------------------------------------------------------------------
-const UNTIL_MERGE = [
-  { from: 'lib/render/report/report-from-synth-folder.ts', to: 'lib/cli/synth-folder.ts', rule: 'layer-validation-render-imports-only-below' },
-  { from: 'lib/render/report/report-from-synth-folder.ts', to: 'lib/cli/synth-folder.ts', rule: 'nothing-imports-cli' },
-  { from: 'lib/render/report/report-from-synth-folder.ts', to: 'fs', rule: 'pure-layers-do-no-io' },
-  { from: 'lib/render/report/report-files.ts', to: 'lib/validation/virtual-service-rules.ts', rule: 'render-does-not-import-validation' },
-];
-
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [...layerRules, ...inLayerRules],
@@ -107,6 +93,5 @@ module.exports = {
     tsPreCompilationDeps: true,
     // .ts first, so an import in lib/ resolves to the source, never to the build output beside it.
     enhancedResolveOptions: { extensions: ['.ts', '.js', '.json'] },
-    knownViolations: UNTIL_MERGE.map(({ from, to, rule }) => ({ type: 'dependency', from, to, rule: { name: rule, severity: 'error' } })),
   },
 };

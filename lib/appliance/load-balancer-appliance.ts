@@ -15,6 +15,7 @@ import { APPLIANCE_PROPS_SCHEMA, FACTORY_OPTIONS_SCHEMAS } from './props-schemas
 import { notReservedId } from '../provision/reserved-ids';
 import { objectOr } from '../spec/object-or';
 import { ApplianceTarget, applianceTargetSpec } from './appliance-target';
+import { resolvesSpec, sharedSpec, specCopy } from './shared-spec';
 import { LoadBalancerApplianceProps } from './load-balancer-appliance-props';
 import { isVirtualService } from './virtual-service-marker';
 import { IVirtualServiceSource } from './virtual-service-source';
@@ -62,10 +63,12 @@ export class LoadBalancerAppliance extends Construct {
     this.name = typeof this.props.name === 'string' ? this.props.name : id;
     declareProps(this, APPLIANCE_PROPS_SCHEMA, props);
     this.node.addValidation({ validate: () => this.validate() });
+    // Resolved once: the appliance has no method that changes it, and its props are read-only.
+    resolvesSpec(this, () => this.resolveSpec());
     addCustomSynthesis(this, {
-      onSynthesize: (session) => writeApplianceOutput(session, this, this.toSpec(), this.vipSpecs()),
+      onSynthesize: (session) => writeApplianceOutput(session, this, sharedSpec(this), this.sharedVipSpecs()),
     });
-    addApplianceResources(this);
+    addApplianceResources(this, { appliance: () => sharedSpec(this), vips: () => this.sharedVipSpecs() });
   }
 
   /** Whether this is an HA pair (a peer management address is set). */
@@ -80,6 +83,10 @@ export class LoadBalancerAppliance extends Construct {
 
   /** The resolved spec of this appliance. */
   public toSpec(): ApplianceSpec {
+    return specCopy(sharedSpec<ApplianceSpec>(this));
+  }
+
+  private resolveSpec(): ApplianceSpec {
     const target = this.props.target instanceof ApplianceTarget ? applianceTargetSpec(this.props.target) : undefined;
     return {
       schemaVersion: SPEC_SCHEMA_VERSION,
@@ -98,6 +105,11 @@ export class LoadBalancerAppliance extends Construct {
     return this.virtualServices.map((vip) => vip.toSpec());
   }
 
+  /** The VIPs' shared, read-only specs, in construct-tree order (synth's readers). */
+  private sharedVipSpecs(): VirtualServiceSpec[] {
+    return this.virtualServices.map((vip) => sharedSpec<VirtualServiceSpec>(vip));
+  }
+
   /** Props first (types, keys), then the spec contract and the rules across VIPs. */
   private validate(): string[] {
     const subject = printable(this.name) !== '' ? printable(this.name) : printable(this.node.id);
@@ -105,9 +117,9 @@ export class LoadBalancerAppliance extends Construct {
     if (props.length > 0) return props.map(formatProblem);
     const inStack = TerraformStack.of(this).node.findAll().filter((c) => LoadBalancerAppliance.isLoadBalancerAppliance(c)) as LoadBalancerAppliance[];
     const earlier = inStack.slice(0, inStack.indexOf(this)).map((a) => a.name);
-    const spec = this.toSpec();
+    const spec = sharedSpec<ApplianceSpec>(this);
     return [
-      ...[...uniqueApplianceName(this.name, earlier), ...applianceWithVipsProblems(spec, this.vipSpecs())].map(formatProblem),
+      ...[...uniqueApplianceName(this.name, earlier), ...applianceWithVipsProblems(spec, this.sharedVipSpecs())].map(formatProblem),
       ...applianceVocabularyProblems(spec).map((p) => `${this.name}: ${p}`),
     ];
   }

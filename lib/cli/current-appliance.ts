@@ -1,6 +1,5 @@
-import * as fs from 'fs';
-import * as path from 'path';
 import { ApplianceSpec } from '../spec/virtual-service-spec';
+import { synthesizedApplianceFile } from '../synth/synth-folder';
 import { readApplianceSpec } from './inputs';
 
 /**
@@ -11,8 +10,6 @@ import { readApplianceSpec } from './inputs';
  * management address changed, only this makes a delete reach the appliance where it is now.
  */
 export function currentApplianceSpec(stackFolder: string | undefined, given: ApplianceSpec): ApplianceSpec {
-  if (stackFolder === undefined || !fs.existsSync(path.join(stackFolder, 'cdk.tf.json'))) return given;
-  const file = path.join(stackFolder, 'pacs-lb', given.name, 'appliance.json');
-  if (!fs.existsSync(file)) return given;
-  return readApplianceSpec(file, {});
+  const file = stackFolder === undefined ? undefined : synthesizedApplianceFile(stackFolder, given.name);
+  return file === undefined ? given : readApplianceSpec(file, {});
 }

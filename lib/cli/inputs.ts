@@ -1,6 +1,7 @@
 import * as fs from 'fs';
-import { ApplianceSpec, SPEC_SCHEMA_VERSION, VirtualServiceSpec } from '../spec/virtual-service-spec';
+import { ApplianceSpec, VirtualServiceSpec } from '../spec/virtual-service-spec';
 import { formatProblem } from '../validation/problem';
+import { schemaVersionProblem } from '../validation/schema-version';
 import { applianceSpecProblems, virtualServiceSpecProblems } from '../validation/spec-contract';
 import { ENV } from '../contract/environment';
 import { CliError, EXIT } from '../contract/exit-codes';
@@ -33,10 +34,8 @@ function readJson(what: string, flag: string, file: string | undefined, env: Env
 }
 
 function checkVersion(what: string, value: unknown): void {
-  const version = (value as { schemaVersion?: unknown } | null)?.schemaVersion;
-  if (version !== SPEC_SCHEMA_VERSION) {
-    throw new CliError(EXIT.invalid, `${what}: schemaVersion is ${JSON.stringify(version)}, this pacs-lb understands ${SPEC_SCHEMA_VERSION}. Use the pacs-lb of the library version that synthesized it.`);
-  }
+  const problem = schemaVersionProblem(value, what);
+  if (problem !== undefined) throw new CliError(EXIT.invalid, problem);
 }
 
 /** Throws with every problem, one per line, when there are any. */

@@ -16,6 +16,7 @@ import { roll } from './commands/roll';
 import { status } from './commands/status';
 import { validate } from './commands/validate';
 import { ENV } from '../contract/environment';
+import { SynthFolderError } from '../synth/synth-folder';
 import { CliError, EXIT } from '../contract/exit-codes';
 import { CliStreams, createOutput } from './output';
 
@@ -171,6 +172,10 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
     if (e instanceof CliError) {
       output.err(`pacs-lb: ${e.message}`);
       return e.exitCode;
+    }
+    if (e instanceof SynthFolderError) {
+      output.err(`pacs-lb: ${e.message}`);
+      return EXIT.usage;
     }
     output.err(`pacs-lb: unexpected error: ${(e as Error).stack ?? String(e)}`);
     return EXIT.internal;

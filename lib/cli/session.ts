@@ -12,6 +12,7 @@ import { isPortNumber, PORT_NUMBERS } from '../net/port-number';
 import { CliError, EXIT } from '../contract/exit-codes';
 import { readApplianceSpec } from './inputs';
 import { LocalHaproxyProvisionTarget } from '../targets/local-haproxy/local-haproxy-provision-target';
+import { synthesizedVipOrder } from '../synth/synth-folder';
 import { defaultStateDir, withApplianceLock } from './lock';
 import { applianceVocabularyProblems } from '../render/loadbalancer-org/appliance-vocabulary';
 import { CliOutput } from './output';
@@ -173,7 +174,7 @@ export function openSession(appliance: ApplianceSpec, options: ConnectionOptions
     const target = new ApplianceApiTarget(offlineState(options), (line) => output.err(line), appliance);
     return { target, applianceName: appliance.name, locked: (work) => work(), pendingReloads: new PendingReloads(stateDir, key) };
   }
-  const target = appliance.target?.kind === ApplianceTargetKind.LOCAL_HAPROXY ? new LocalHaproxyProvisionTarget(appliance) : applianceApiTarget(appliance, options, env, output);
+  const target = appliance.target?.kind === ApplianceTargetKind.LOCAL_HAPROXY ? new LocalHaproxyProvisionTarget(appliance, synthesizedVipOrder(process.cwd(), appliance.name)) : applianceApiTarget(appliance, options, env, output);
   const lockTimeoutMs = numberSetting('--lock-timeout', options.lockTimeout, env, ENV.lockTimeout, TIME_LIMITS.lockTimeoutSeconds) * 1000;
   return {
     target,

@@ -6,17 +6,17 @@ import { ENV } from '../contract/environment';
 import { ApplianceSpec, VirtualServiceSpec } from '../spec/virtual-service-spec';
 import { cliInvocation } from './cli-invocation';
 import { ensureNullProvider } from './null-provider';
-import { terraformLiteral } from './terraform-literal';
+import { specTrigger } from './spec-trigger';
 
 /** The construct id of an appliance's reload resource. */
 export const RELOAD_ID = 'pacs-lb-reload';
 
-/** What the reload resource needs of an appliance construct. */
+/** What the reload resource needs of an appliance: its spec and its VIPs' specs, as they stand when called (read-only). */
 export interface ProvisionedAppliance {
   /** The appliance's spec. */
-  toSpec(): ApplianceSpec;
+  appliance(): ApplianceSpec;
   /** The specs of its VIPs, at synth. */
-  vipSpecs(): VirtualServiceSpec[];
+  vips(): VirtualServiceSpec[];
 }
 
 /**
@@ -24,8 +24,22 @@ export interface ProvisionedAppliance {
  * removed. Descriptions are left out: they never reach the appliance, so they need no reload.
  */
 export function vipSetDigest(vips: VirtualServiceSpec[]): string {
-  const reachingTheAppliance = vips.map(({ description: _description, ...rest }) => rest);
-  return createHash('sha256').update(JSON.stringify(reachingTheAppliance)).digest('hex');
+  // The JSON of the array, element by element: a resolved (frozen) spec's text is kept, as synth reads it twice.
+  return createHash('sha256').update(`[${vips.map(reachingTheAppliance).join(',')}]`).digest('hex');
+}
+
+/** The JSON text of the part of each read-only VIP spec that reaches the appliance. */
+const reachingTexts = new WeakMap<VirtualServiceSpec, string>();
+
+/** A VIP spec's JSON without its description. */
+function reachingTheAppliance(vip: VirtualServiceSpec): string {
+  let text = reachingTexts.get(vip);
+  if (text === undefined) {
+    const { description: _description, ...rest } = vip;
+    text = JSON.stringify(rest);
+    if (Object.isFrozen(vip)) reachingTexts.set(vip, text);
+  }
+  return text;
 }
 
 /** The VIP names, sorted and comma-separated (names cannot hold a comma). */
@@ -44,26 +58,27 @@ export function vipNames(vips: VirtualServiceSpec[]): string {
  * the app takes its identity resource's `pacs-lb delete` with it. This resource stays while
  * the appliance does, so removals are still carried out.
  */
-export function addApplianceResources(appliance: Construct & ProvisionedAppliance): void {
+export function addApplianceResources(appliance: Construct, specs: ProvisionedAppliance): void {
   ensureNullProvider(appliance);
+  const name = specs.appliance().name;
   new NullResource(appliance, RELOAD_ID, {
     triggers: {
-      appliance: Lazy.stringValue({ produce: () => terraformLiteral(JSON.stringify(appliance.toSpec())) }),
-      vips: Lazy.stringValue({ produce: () => vipSetDigest(appliance.vipSpecs()) }),
-      names: Lazy.stringValue({ produce: () => vipNames(appliance.vipSpecs()) }),
+      appliance: Lazy.stringValue({ produce: () => specTrigger(specs.appliance()) }),
+      vips: Lazy.stringValue({ produce: () => vipSetDigest(specs.vips()) }),
+      names: Lazy.stringValue({ produce: () => vipNames(specs.vips()) }),
     },
     provisioners: [
       {
         type: 'local-exec',
         when: 'destroy',
         interpreter: [...cliInvocation(appliance), 'prune'],
-        command: appliance.toSpec().name,
+        command: name,
         environment: { [ENV.appliance]: '${self.triggers.appliance}', [ENV.ownedVips]: '${self.triggers.names}' },
       },
       {
         type: 'local-exec',
         interpreter: [...cliInvocation(appliance), 'reload'],
-        command: appliance.toSpec().name,
+        command: name,
         environment: { [ENV.appliance]: '${self.triggers.appliance}' },
       },
     ],

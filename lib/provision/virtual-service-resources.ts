@@ -1,25 +1,26 @@
 import { Resource as NullResource } from '@cdktf/provider-null/lib/resource';
-import { Lazy } from 'cdktf';
 import { Construct } from 'constructs';
 import { ENV } from '../contract/environment';
 import { ApplianceSpec, VirtualServiceSpec } from '../spec/virtual-service-spec';
 import { applianceReloadResource } from './appliance-resources';
 import { cliInvocation } from './cli-invocation';
 import { ensureNullProvider } from './null-provider';
-import { terraformLiteral } from './terraform-literal';
+import { specTrigger } from './spec-trigger';
+import { TriggeredAtSynth } from './triggered-at-synth';
 
-/** What the resources need of a VIP construct: its spec and its appliance's, as they stand at synth. */
+/** What the resources need of a VIP: its spec and its appliance's, as they stand when called (read-only). */
 export interface ProvisionedVirtualService {
   /** The VIP's spec at synth (real servers may be added after construction). */
-  toSpec(): VirtualServiceSpec;
-  /** The VIP's appliance construct. */
-  readonly appliance: Construct & { toSpec(): ApplianceSpec };
+  vip(): VirtualServiceSpec;
+  /** Its appliance's spec. */
+  appliance(): ApplianceSpec;
 }
 
-/** The appliance spec as carried in triggers: JSON, resolved at synth. */
-export function applianceTrigger(appliance: { toSpec(): ApplianceSpec }): string {
-  return Lazy.stringValue({ produce: () => terraformLiteral(JSON.stringify(appliance.toSpec())) });
+/** A resource's address in the stack (`null_resource.<id>`), as cdktf writes a `depends_on` entry. */
+function terraformAddress(resource: NullResource): string {
+  return `${resource.terraformResourceType}.${resource.friendlyUniqueId}`;
 }
+
 
 /**
  * Adds the two Terraform resources of one VIP:
@@ -36,19 +37,16 @@ export function applianceTrigger(appliance: { toSpec(): ApplianceSpec }): string
  *
  * Neither reloads: the appliance's reload resource does, once, after every changed VIP.
  */
-export function addVirtualServiceResources(vip: Construct & ProvisionedVirtualService): void {
+export function addVirtualServiceResources(vip: Construct, applianceConstruct: Construct, specs: ProvisionedVirtualService): void {
   ensureNullProvider(vip);
   const cli = cliInvocation(vip);
-  const appliance = applianceTrigger(vip.appliance);
-  const spec = () => vip.toSpec();
+  // The appliance spec rides in both resources: JSON, resolved at synth.
+  const appliance = () => specTrigger(specs.appliance());
 
-  const identity = new NullResource(vip, 'pacs-lb-identity', {
-    triggers: {
-      appliance: Lazy.stringValue({ produce: () => spec().appliance }),
-      layer: Lazy.stringValue({ produce: () => String(spec().layer) }),
-      name: Lazy.stringValue({ produce: () => spec().name }),
-      connection: appliance,
-    },
+  const identity = new TriggeredAtSynth(vip, 'pacs-lb-identity', () => {
+    const spec = specs.vip();
+    return { appliance: spec.appliance, layer: String(spec.layer), name: spec.name, connection: appliance() };
+  }, {
     lifecycle: { ignoreChanges: ['triggers["connection"]'] },
     provisioners: [
       {
@@ -63,13 +61,7 @@ export function addVirtualServiceResources(vip: Construct & ProvisionedVirtualSe
     ],
   });
 
-  const specResource = new NullResource(vip, 'pacs-lb-spec', {
-    triggers: {
-      name: Lazy.stringValue({ produce: () => spec().name }),
-      spec: Lazy.stringValue({ produce: () => terraformLiteral(JSON.stringify(spec())) }),
-      appliance,
-    },
-    dependsOn: [identity],
+  const specResource = new TriggeredAtSynth(vip, 'pacs-lb-spec', () => ({ name: specs.vip().name, spec: specTrigger(specs.vip()), appliance: appliance() }), {
     provisioners: [
       {
         type: 'local-exec',
@@ -80,10 +72,12 @@ export function addVirtualServiceResources(vip: Construct & ProvisionedVirtualSe
     ],
   });
 
-  const reload = applianceReloadResource(vip.appliance);
-  // The bare address, as cdktf writes the dependsOn of a resource's config.
+  // The bare address, as cdktf writes it: the resource object would cost two tokens per VIP.
+  specResource.dependsOn = [terraformAddress(identity)];
+
+  const reload = applianceReloadResource(applianceConstruct);
   if (reload) {
     reload.dependsOn ??= [];
-    reload.dependsOn.push(`${specResource.terraformResourceType}.${specResource.friendlyUniqueId}`);
+    reload.dependsOn.push(terraformAddress(specResource));
   }
 }

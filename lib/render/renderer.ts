@@ -15,8 +15,8 @@ export function jsonFile(path: string, value: unknown): RenderedFile {
 }
 
 /**
- * A renderer of appliance-level files: a pure function of the appliance and the resolved view
- * of its VIP specs.
- * Adding an output format is adding an entry to the list of appliance renderers (APPLIANCE_RENDERERS).
+ * A renderer of appliance-level files: a pure function of the appliance, the resolved view of
+ * its VIP specs (in declaration order) and the validation warnings synth gives them. Adding an
+ * output format is adding an entry to APPLIANCE_RENDERERS (lib/synth/appliance-renderers.ts).
  */
-export type ApplianceRenderer = (appliance: ApplianceSpec, vips: ResolvedVirtualService[]) => RenderedFile[];
+export type ApplianceRenderer = (appliance: ApplianceSpec, vips: ResolvedVirtualService[], warnings: string[]) => RenderedFile[];

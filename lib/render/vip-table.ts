@@ -3,6 +3,7 @@ import { ResolvedVirtualService } from '../spec/resolved-virtual-service';
 import { ApplianceSpec } from '../spec/virtual-service-spec';
 import { describeHealthCheck, describeMode, describePersistence } from './describe';
 import { generatedHeader } from './generated-header';
+import { ApplianceRenderer } from './renderer';
 
 /** Escapes the characters that would break a markdown table cell. */
 function cell(value: string): string {
@@ -38,3 +39,6 @@ export function renderVipTable(appliance: ApplianceSpec, vips: ResolvedVirtualSe
     '',
   ].join('\n');
 }
+
+/** `vip-table.md`: the VIP set as a table laid out like the vendor guide's. */
+export const vipTableFiles: ApplianceRenderer = (appliance, vips) => [{ path: 'vip-table.md', content: renderVipTable(appliance, vips) }];

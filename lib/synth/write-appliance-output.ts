@@ -3,13 +3,9 @@ import * as path from 'path';
 import { TerraformStack } from 'cdktf';
 import { ISynthesisSession } from 'cdktf/lib/synthesize/types';
 import { IConstruct } from 'constructs';
-import { renderApplianceFiles } from '../render/appliance-files';
 import { ApplianceSpec, VirtualServiceSpec } from '../spec/virtual-service-spec';
-
-/** The folder, relative to the stack's output folder, that holds an appliance's files. */
-export function applianceOutputFolder(applianceName: string): string {
-  return path.posix.join('pacs-lb', applianceName);
-}
+import { renderApplianceFiles } from './appliance-renderers';
+import { applianceOutputFolder } from './synth-folder';
 
 /**
  * Writes an appliance's rendered files into the stack's output folder at synth, replacing
@@ -20,9 +16,14 @@ export function writeApplianceOutput(session: ISynthesisSession, construct: ICon
   const stackFolder = path.join(session.outdir, session.manifest.forStack(stack).workingDirectory);
   const folder = path.join(stackFolder, applianceOutputFolder(appliance.name));
   fs.rmSync(folder, { recursive: true, force: true });
+  const made = new Set<string>();
   for (const file of renderApplianceFiles(appliance, vips)) {
     const destination = path.join(folder, file.path);
-    fs.mkdirSync(path.dirname(destination), { recursive: true });
+    const parent = path.dirname(destination);
+    if (!made.has(parent)) {
+      fs.mkdirSync(parent, { recursive: true });
+      made.add(parent);
+    }
     fs.writeFileSync(destination, file.content);
   }
 }

@@ -1,10 +1,9 @@
-import * as fs from 'fs';
 import * as path from 'path';
 import { Testing, TerraformStack } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { LoadBalancerAppliance } from '../appliance/load-balancer-appliance';
 import { ApplianceSpec, VirtualServiceSpec } from '../spec/virtual-service-spec';
-import { applianceOutputFolder } from '../synth/write-appliance-output';
+import { readSynthesizedAppliance } from '../synth/synth-folder';
 
 const WARNING_METADATA_TYPE = '@cdktf/warn';
 
@@ -91,10 +90,7 @@ export class PacsLbTesting {
    */
   public static synthVipSpecs(stack: TerraformStack): VirtualServiceSpec[] {
     const stackFolder = PacsLbTesting.synth(stack);
-    return PacsLbTesting.appliances(stack).flatMap((appliance) => {
-      const vipsFolder = path.join(stackFolder, applianceOutputFolder(appliance.name), 'vips');
-      return appliance.virtualServices.map((vip) => JSON.parse(fs.readFileSync(path.join(vipsFolder, `${vip.name}.json`), 'utf8')) as VirtualServiceSpec);
-    });
+    return PacsLbTesting.appliances(stack).flatMap((appliance) => readSynthesizedAppliance(stackFolder, appliance.name).vips);
   }
 
   private constructor() {}

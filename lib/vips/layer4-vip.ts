@@ -2,11 +2,10 @@ import { Construct } from 'constructs';
 import { layer4Defaults } from '../spec/defaults';
 import { ForwardingMethod } from '../spec/forwarding-method';
 import { HealthCheck } from '../spec/health-check';
-import { Ports, portsSpecOf } from '../spec/ports';
-import { declareProps } from '../validation/props-contract';
+import { Ports } from '../spec/ports';
 import { LAYER4_VIP_PROPS_SCHEMA } from '../appliance/props-schemas';
-import { objectOr } from '../spec/object-or';
 import { Protocol } from '../spec/protocol';
+import { kindProps, layerSpecOf } from './kind-props';
 import { VirtualService } from './virtual-service';
 import { VirtualServiceLayerSpec } from './virtual-service-layer-spec';
 import { VirtualServiceBaseProps } from './virtual-service-props';
@@ -40,15 +39,10 @@ export class Layer4Vip extends VirtualService {
    */
   constructor(scope: Construct, id: string, props: Layer4VipProps) {
     super(scope, id, props, HealthCheck.connect());
-    this.layer4 = objectOr(props) as Layer4VipProps;
-    declareProps(this, LAYER4_VIP_PROPS_SCHEMA, props);
+    this.layer4 = kindProps(this, LAYER4_VIP_PROPS_SCHEMA, props);
   }
 
   protected layerSpec(): VirtualServiceLayerSpec {
-    return {
-      layer: 4,
-      ports: portsSpecOf(this.layer4.ports),
-      ...layer4Defaults(this.layer4),
-    };
+    return layerSpecOf(4, this.layer4.ports, layer4Defaults(this.layer4));
   }
 }

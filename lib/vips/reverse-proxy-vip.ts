@@ -2,12 +2,11 @@ import { Construct } from 'constructs';
 import { ClientAddressMode } from '../spec/client-address-mode';
 import { layer7Defaults } from '../spec/defaults';
 import { HealthCheck } from '../spec/health-check';
-import { Ports, portsSpecOf } from '../spec/ports';
-import { declareProps } from '../validation/props-contract';
+import { Ports } from '../spec/ports';
 import { REVERSE_PROXY_VIP_PROPS_SCHEMA } from '../appliance/props-schemas';
-import { objectOr } from '../spec/object-or';
 import { Protocol } from '../spec/protocol';
 import { ProxyMode } from '../spec/proxy-mode';
+import { kindProps, layerSpecOf } from './kind-props';
 import { VirtualService } from './virtual-service';
 import { VirtualServiceLayerSpec } from './virtual-service-layer-spec';
 import { VirtualServiceBaseProps } from './virtual-service-props';
@@ -45,16 +44,13 @@ export class ReverseProxyVip extends VirtualService {
    */
   constructor(scope: Construct, id: string, props: ReverseProxyVipProps) {
     super(scope, id, props, HealthCheck.connect());
-    this.layer7 = objectOr(props) as ReverseProxyVipProps;
-    declareProps(this, REVERSE_PROXY_VIP_PROPS_SCHEMA, props);
+    this.layer7 = kindProps(this, REVERSE_PROXY_VIP_PROPS_SCHEMA, props);
   }
 
   protected layerSpec(): VirtualServiceLayerSpec {
-    return {
-      layer: 7,
-      ports: portsSpecOf(this.layer7.ports),
+    return layerSpecOf(7, this.layer7.ports, {
       protocol: Protocol.TCP,
       ...layer7Defaults(this.layer7),
-    };
+    });
   }
 }

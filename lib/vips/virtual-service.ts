@@ -1,6 +1,7 @@
 import { Annotations } from 'cdktf';
 import { Construct } from 'constructs';
 import { LoadBalancerAppliance } from '../appliance/load-balancer-appliance';
+import { resolvesSpec, sharedSpec, specChanged, specCopy } from '../appliance/shared-spec';
 import { markAsVirtualService } from '../appliance/virtual-service-marker';
 import { addVirtualServiceResources } from '../provision/virtual-service-resources';
 import { IVirtualServiceSource } from '../appliance/virtual-service-source';
@@ -11,7 +12,7 @@ import { HealthCheck } from '../spec/health-check';
 import { Persistence } from '../spec/persistence';
 import { RealServerProps } from '../spec/real-server';
 import { portsListedTwice } from '../spec/ports';
-import { RealServerSpec, SPEC_SCHEMA_VERSION, VirtualServiceSpec } from '../spec/virtual-service-spec';
+import { ApplianceSpec, RealServerSpec, SPEC_SCHEMA_VERSION, VirtualServiceSpec } from '../spec/virtual-service-spec';
 import { withoutUndefined } from '../spec/without-undefined';
 import { formatProblem, ValidationProblem } from '../validation/problem';
 import { FACTORY_OPTIONS_SCHEMAS } from '../appliance/props-schemas';
@@ -60,28 +61,38 @@ export abstract class VirtualService extends Construct implements IVirtualServic
     this.healthCheck = given.healthCheck instanceof HealthCheck ? given.healthCheck : defaultHealthCheck;
     this.persistence = given.persistence instanceof Persistence ? given.persistence : Persistence.none();
     this.node.addValidation({ validate: () => this.validate() });
-    addVirtualServiceResources(this);
+    // Synth reads the spec about ten times per VIP: resolved once, until a method below changes
+    // the VIP (props are read-only, so nothing else can).
+    resolvesSpec(this, () => this.resolveSpec());
+    addVirtualServiceResources(this, this.appliance, { vip: () => sharedSpec(this), appliance: () => sharedSpec(this.appliance) });
   }
 
   /** Adds a real server; it is part of the spec at synth like those given in the props. */
   public addRealServer(server: RealServerProps): void {
+    specChanged(this);
     this.realServers.push(server);
   }
 
   /** Replaces the health check. */
   public configureHealthCheck(check: HealthCheck): void {
+    specChanged(this);
     if (check instanceof HealthCheck) this.healthCheck = check;
     else this.callProblems.push(...schemaProblems({ instanceOf: 'HealthCheck' }, check, this.subject, 'configureHealthCheck'));
   }
 
   /** Replaces the persistence. */
   public configurePersistence(persistence: Persistence): void {
+    specChanged(this);
     if (persistence instanceof Persistence) this.persistence = persistence;
     else this.callProblems.push(...schemaProblems({ instanceOf: 'Persistence' }, persistence, this.subject, 'configurePersistence'));
   }
 
   /** The resolved spec of this VIP as it stands now. */
   public toSpec(): VirtualServiceSpec {
+    return specCopy(sharedSpec<VirtualServiceSpec>(this));
+  }
+
+  private resolveSpec(): VirtualServiceSpec {
     const layer = this.layerSpec();
     return withoutUndefined({
       schemaVersion: SPEC_SCHEMA_VERSION,
@@ -127,8 +138,8 @@ export abstract class VirtualService extends Construct implements IVirtualServic
       ...factoryOptionProblems(this.persistence, this.subject, 'persistence', FACTORY_OPTIONS_SCHEMAS),
     ];
     if (props.length > 0 || this.callProblems.length > 0) return [...props, ...this.callProblems].map(formatProblem);
-    const spec = this.toSpec();
-    const appliance = this.appliance.toSpec();
+    const spec = sharedSpec<VirtualServiceSpec>(this);
+    const appliance = sharedSpec<ApplianceSpec>(this.appliance);
     if (isVirtualServiceSpec(spec)) {
       for (const warning of [...virtualServiceWarnings(spec, appliance), ...this.propsWarnings()]) {
         if (!this.node.metadata.some((m) => m.data === warning)) Annotations.of(this).addWarning(warning);

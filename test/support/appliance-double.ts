@@ -18,6 +18,7 @@ import * as https from 'https';
 import { AddressInfo } from 'net';
 import { makeSelfSignedCertificate } from './appliance-double-cert';
 import { listAnswer, ReplyDialect } from './appliance-reply-dialects';
+import { SPEC_SCHEMA_VERSION } from '../../lib/spec/virtual-service-spec';
 
 /** One lbcli command as received. */
 export type Command = Record<string, string>;
@@ -160,7 +161,7 @@ export class ApplianceDouble {
 
   /** The appliance description a client needs: an ApplianceSpec for this double. */
   public applianceSpec(name = 'lb-double'): { schemaVersion: number; name: string; managementAddresses: string[]; apiPort: number; subnets: string[] } {
-    return { schemaVersion: 1, name, managementAddresses: [this.host], apiPort: this.port, subnets: [] };
+    return { schemaVersion: SPEC_SCHEMA_VERSION, name, managementAddresses: [this.host], apiPort: this.port, subnets: [] };
   }
 
   /** The edit-* commands that changed a stored value (an edit that repeats what is there changes nothing). */

@@ -4,7 +4,7 @@ import { ApplianceTargetKind } from '../../spec/appliance-target-kind';
 import { checkScriptFiles } from '../../render/loadbalancer-org/check-script-files';
 import { CliError, EXIT } from '../../contract/exit-codes';
 import { failOnProblems } from '../inputs';
-import { readSynthesizedFolder } from '../synth-folder';
+import { readSynthesizedFolder } from '../../synth/synth-folder';
 import { CliContext } from './context';
 import { synthesizedProblems } from './validate';
 

@@ -1,7 +1,7 @@
 import { EXIT } from '../../contract/exit-codes';
 import { failOnProblems } from '../inputs';
 import { ConnectionOptions, openSession } from '../session';
-import { readSynthesizedFolder } from '../synth-folder';
+import { readSynthesizedFolder } from '../../synth/synth-folder';
 import { summarizeChanges as summarize } from '../../targets/target-change';
 import { CliContext, requireConfig } from './context';
 import { synthesizedProblems } from './validate';

@@ -1,5 +1,4 @@
-import * as fs from 'fs';
-import * as path from 'path';
+import { isStackFolder, synthesizedVipNames } from '../../synth/synth-folder';
 import { ENV } from '../../contract/environment';
 import { currentApplianceSpec } from '../current-appliance';
 import { CliError, EXIT } from '../../contract/exit-codes';
@@ -14,14 +13,12 @@ export interface PruneOptions extends ConnectionOptions {
   readonly dryRun?: boolean;
 }
 
-/** The VIP names the synthesized app has for an appliance: `pacs-lb/<appliance>/vips/*.json`; none if the appliance left the app. */
+/** The VIP names the synthesized app has for an appliance; none if the appliance left the app. */
 function namesInApp(stackFolder: string, applianceName: string): Set<string> {
-  if (!fs.existsSync(path.join(stackFolder, 'cdk.tf.json'))) {
+  if (!isStackFolder(stackFolder)) {
     throw new CliError(EXIT.usage, `${stackFolder}: no cdk.tf.json here, so this is not a stack's output folder and nothing can be pruned safely. Run from cdktf.out/stacks/<stack> or give --stack-folder.`);
   }
-  const vips = path.join(stackFolder, 'pacs-lb', applianceName, 'vips');
-  if (!fs.existsSync(vips)) return new Set();
-  return new Set(fs.readdirSync(vips).filter((n) => n.endsWith('.json')).map((n) => n.slice(0, -'.json'.length)));
+  return new Set(synthesizedVipNames(stackFolder, applianceName));
 }
 
 /**

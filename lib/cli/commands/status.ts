@@ -1,6 +1,5 @@
 import * as fs from 'fs';
-import * as path from 'path';
-import { VirtualServiceSpec } from '../../spec/virtual-service-spec';
+import { vipSpecsBeside } from '../../synth/synth-folder';
 import { stateOwner } from '../../targets/operator-state';
 import { DumpedConfig } from '../../targets/target-state';
 import { EXIT } from '../../contract/exit-codes';
@@ -21,9 +20,9 @@ const COLUMNS = ['VIP', 'LAYER', 'ADDRESS', 'PORTS', 'RIP', 'RIP ADDRESS', 'WEIG
  * apart from reading those files.
  */
 export function withStateOwners(config: DumpedConfig, applianceFile: string | undefined): DumpedConfig {
-  const folder = applianceFile === undefined ? undefined : path.join(path.dirname(applianceFile), 'vips');
-  if (folder === undefined || !fs.existsSync(folder)) return config;
-  const specs = fs.readdirSync(folder).filter((n) => n.endsWith('.json')).map((n) => JSON.parse(fs.readFileSync(path.join(folder, n), 'utf8')) as VirtualServiceSpec);
+  if (applianceFile === undefined || !fs.existsSync(applianceFile)) return config;
+  const specs = vipSpecsBeside(applianceFile);
+  if (specs.length === 0) return config;
   return {
     vips: config.vips.map((vip) => ({
       ...vip,

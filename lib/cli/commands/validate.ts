@@ -1,17 +1,14 @@
-import { SPEC_SCHEMA_VERSION } from '../../spec/virtual-service-spec';
 import { formatProblem } from '../../validation/problem';
 import { applianceSpecProblems, synthesizedSpecProblems } from '../../validation/spec-contract';
 import { applianceVocabularyProblems } from '../../render/loadbalancer-org/appliance-vocabulary';
 import { EXIT } from '../../contract/exit-codes';
-import { readSynthesizedFolder, SynthesizedAppliance } from '../synth-folder';
+import { readSynthesizedFolder, SynthesizedAppliance } from '../../synth/synth-folder';
+import { schemaVersionProblem } from '../../validation/schema-version';
 import { CliContext } from './context';
 
 /** Every problem of one synthesized appliance: format version, appliance rules, each VIP's rules, its lbcli overrides. Pure. */
 export function synthesizedProblems(found: SynthesizedAppliance): string[] {
-  const specs = [found.appliance, ...found.vips] as unknown as ({ name?: unknown; schemaVersion?: unknown } | null)[];
-  const versions = specs
-    .filter((s) => s?.schemaVersion !== SPEC_SCHEMA_VERSION)
-    .map((s) => `${String(s?.name)}: schemaVersion: is ${JSON.stringify(s?.schemaVersion)}, this pacs-lb understands ${SPEC_SCHEMA_VERSION}. Use the pacs-lb of the library version that synthesized it.`);
+  const versions = [schemaVersionProblem(found.appliance, 'appliance spec'), ...found.vips.map((vip) => schemaVersionProblem(vip, 'VIP spec'))].filter((p): p is string => p !== undefined);
   if (versions.length > 0) return versions;
   const contract = synthesizedSpecProblems(found.appliance, found.vips).map(formatProblem);
   // The lbcli vocabulary is read only from an appliance spec that conforms to the contract.

@@ -1,24 +1,19 @@
-import { ForwardingMethod } from '../../spec/forwarding-method';
 import type { ApplianceRenderer } from '../renderer';
-import { drPreparation } from './dr-preparation';
+import { drPreparations, drScriptName } from './dr-preparation';
 import { renderLinuxDrScript } from './linux-dr-script';
 import { renderWindowsDrScript } from './windows-dr-script';
 
 /**
- * For each real server of each Layer 4 DR VIP: `real-servers/<VIP>/<real server>-linux.sh` and
- * `...-windows.ps1`, the scripts that solve the ARP problem on that server. Halted servers get
- * theirs too: they may be brought online later.
+ * For each real server host (address) of the Layer 4 DR VIPs: `real-servers/<address>-linux.sh`
+ * and `...-windows.ps1`, the scripts that solve the ARP problem on that host for all of its DR
+ * VIPs (IPv6 colons become dashes in the name). Halted servers get theirs too: they may be
+ * brought online later.
  */
 export const realServerFiles: ApplianceRenderer = (_appliance, vips) =>
-  vips.flatMap((vip, index) =>
-    vip.layer === 4 && vip.forwarding === ForwardingMethod.DR
-      ? vip.realServers.flatMap((rip) => {
-          const preparation = drPreparation(vip, index, rip);
-          const folder = `real-servers/${vip.name}/${rip.name}`;
-          return [
-            { path: `${folder}-linux.sh`, content: renderLinuxDrScript(preparation) },
-            { path: `${folder}-windows.ps1`, content: renderWindowsDrScript(preparation) },
-          ];
-        })
-      : [],
-  );
+  drPreparations(vips).flatMap((preparation) => {
+    const file = `real-servers/${drScriptName(preparation)}`;
+    return [
+      { path: `${file}-linux.sh`, content: renderLinuxDrScript(preparation) },
+      { path: `${file}-windows.ps1`, content: renderWindowsDrScript(preparation) },
+    ];
+  });

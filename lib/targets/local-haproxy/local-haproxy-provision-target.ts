@@ -11,6 +11,7 @@ import { ProvisionTarget } from '../provision-target';
 import { TargetChange } from '../target-change';
 import { specChanges } from './spec-changes';
 import { deployedState, stateOwner, withState } from '../operator-state';
+import { sortByDeclaredOrder } from '../../synth/synth-folder';
 
 /** What HAProxy does with any change: one hitless reload (it carries both layers here). */
 const RELOAD: TargetChange = { action: 'reload-haproxy' };
@@ -54,8 +55,15 @@ export class LocalHaproxyProvisionTarget implements ProvisionTarget {
   private readonly vipsFolder: string;
   private writes = 0;
 
-  /** @param appliance an appliance spec whose target is the local HAProxy (validated: folder set). */
-  constructor(private readonly appliance: ApplianceSpec) {
+  /**
+   * @param appliance an appliance spec whose target is the local HAProxy (validated: folder set).
+   * @param vipOrder the VIP names in the app's declaration order (VIP 1 first), as synth recorded
+   *   them; HAProxy's configuration numbers the stored VIPs by it (those it does not name last, by name).
+   */
+  constructor(
+    private readonly appliance: ApplianceSpec,
+    private readonly vipOrder: string[] = [],
+  ) {
     this.folder = appliance.target?.folder ?? '';
     this.vipsFolder = path.join(this.folder, 'vips');
     this.haproxy = new LocalHaproxyTarget({ folder: this.folder, haproxyBinary: appliance.target?.haproxyBinary });
@@ -146,14 +154,14 @@ export class LocalHaproxyProvisionTarget implements ProvisionTarget {
     }
   }
 
-  /** The stored specs, by name. */
+  /** The stored specs, in the app's declaration order. */
   private storedSpecs(): VirtualServiceSpec[] {
     if (!fs.existsSync(this.vipsFolder)) return [];
-    return fs
+    const specs = fs
       .readdirSync(this.vipsFolder)
       .filter((file) => file.endsWith('.json'))
-      .sort()
       .map((file) => JSON.parse(fs.readFileSync(path.join(this.vipsFolder, file), 'utf8')) as VirtualServiceSpec);
+    return sortByDeclaredOrder(specs, this.vipOrder);
   }
 
   private specFile(name: string): string {

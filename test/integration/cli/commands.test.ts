@@ -177,6 +177,20 @@ describe('validate and diff of a synthesized folder', () => {
     expect((await runInProcess(['validate', copy], env)).stderr).toContain('lb-test: lbcliOverrides: "no.such.key" is not a key of the lbcli mapping table.');
   });
 
+  it('one format-version check: validate and apply refuse a spec of another schemaVersion with the same words (exit 3)', async () => {
+    const copy = awkwardTempDir('pacs-lb-version');
+    fs.cpSync(stack, copy, { recursive: true });
+    const file = path.join(copy, 'pacs-lb', 'lb-test', 'vips', 'Test_HL7.json');
+    fs.writeFileSync(file, JSON.stringify({ ...JSON.parse(fs.readFileSync(file, 'utf8')), schemaVersion: 99 }));
+    const words = 'schemaVersion: is 99, this pacs-lb understands 1. Use the pacs-lb of the library version that synthesized it.';
+    const validated = await runInProcess(['validate', copy], env);
+    expect(validated.code).toBe(3);
+    expect(validated.stderr).toContain(`Test_HL7: ${words}`);
+    const applied = await runInProcess(['apply', 'Test_HL7', '--spec-file', file, '--appliance-file', path.join(copy, 'pacs-lb', 'lb-test', 'appliance.json'), '--dry-run'], env);
+    expect(applied.code).toBe(3);
+    expect(applied.stderr).toContain(`Test_HL7: ${words}`);
+  });
+
   it('diff exits 0 without drift, 8 with it, naming what differs', async () => {
     expect((await runInProcess(['diff', stack], env)).code).toBe(0);
     double.vips.get('Test_Web')!.realServers.get('WEB1')!.parameters.weight = '1';

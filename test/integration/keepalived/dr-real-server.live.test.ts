@@ -44,8 +44,8 @@ function runScript(): { status: number | null; output: string; sysctlFile: strin
 
 beforeAll(() => {
   const s = site((a) => layer4(a, 'EA_Dicom_Service', { ports: Ports.single(104), address: VIP, realServers: [{ name: 'EA1', address: RIP }] }));
-  const script = realServerFiles(s.appliance, s.vips.map(resolveVirtualService)).find((f) => f.path === 'real-servers/EA_Dicom_Service/EA1-linux.sh')!;
-  scriptFile = path.join(folder, 'EA1-linux.sh');
+  const script = realServerFiles(s.appliance, s.vips.map(resolveVirtualService), []).find((f) => f.path === `real-servers/${RIP}-linux.sh`)!;
+  scriptFile = path.join(folder, `${RIP}-linux.sh`);
   fs.writeFileSync(scriptFile, script.content);
   lb = namespaces.add('lb');
   server = namespaces.add('rs');

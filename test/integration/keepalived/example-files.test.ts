@@ -12,11 +12,13 @@ const files = readTree(synthesizeExample());
 const clean = { status: 0, output: '' };
 
 describe('the example site, checked by the tools', () => {
-  it('writes keepalived.conf, nftables.nft, the check script and a Linux and Windows script per DR real server', () => {
-    expect(Object.keys(files)).toEqual(expect.arrayContaining(['keepalived.conf', 'nftables.nft', 'checks/pacs-lb-check', 'real-servers/EA_Dicom_Service/EA1-linux.sh', 'real-servers/DAS_Pool/DAS3-windows.ps1']));
-    // DR VIPs: six EA VIPs with two servers and DAS_Pool with three; DB_MT and DB_DBVIP are SNAT.
-    expect(Object.keys(files).filter((f) => f.startsWith('real-servers/'))).toHaveLength((6 * 2 + 3) * 2);
-    expect(Object.keys(files).some((f) => f.startsWith('real-servers/DB_'))).toBe(false);
+  it('writes keepalived.conf, nftables.nft, the check script and a Linux and Windows script per DR real server host', () => {
+    expect(Object.keys(files)).toEqual(expect.arrayContaining(['keepalived.conf', 'nftables.nft', 'checks/pacs-lb-check', 'real-servers/192.0.2.21-linux.sh', 'real-servers/192.0.2.33-windows.ps1']));
+    // DR hosts: EA1 and EA2 (all six EA VIPs), DAS1-3 (DAS_Pool); DB_MT and DB_DBVIP are SNAT, their servers get none.
+    expect(Object.keys(files).filter((f) => f.startsWith('real-servers/'))).toHaveLength((2 + 3) * 2);
+    expect(files['real-servers/192.0.2.21-linux.sh'].match(/ip addr add 192\.0\.2\.100\/32 dev lo/g)).toHaveLength(1);
+    expect(files['real-servers/192.0.2.21-linux.sh']).toContain('VIP 1 EA_XDS_Service, VIP 2 EA_Dicom_Service');
+    expect(Object.keys(files).some((f) => f.startsWith('real-servers/198.51.100.'))).toBe(false);
   });
 
   it('keepalived -t accepts keepalived.conf on the primary and on the secondary', () => {

@@ -18,7 +18,7 @@ import { HealthCheck, Layer4Vip, Ports, ReverseProxyVip } from '../../../lib';
 import { synthesizedProblems } from '../../../lib/cli/commands/validate';
 import { CliError } from '../../../lib/contract/exit-codes';
 import { readApplianceSpec, readVirtualServiceSpec } from '../../../lib/cli/inputs';
-import { renderApplianceFiles } from '../../../lib/render/appliance-files';
+import { renderApplianceFiles } from '../../../lib/synth/appliance-renderers';
 import { applianceStack } from '../../support/stacks';
 import { haproxyConfigChecks, keepalivedConfigTests, nftChecks, ToolResult } from '../keepalived/tool-checks';
 // @ts-ignore: plain JavaScript, as a JavaScript user writes it

@@ -12,8 +12,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { renderApplianceFiles } from '../../../lib/render/appliance-files';
 import { RenderedFile } from '../../../lib/render/renderer';
+import { renderApplianceFiles } from '../../../lib/synth/appliance-renderers';
 import { validationMessages } from '../../support/stacks';
 import { haproxyConfigChecks, keepalivedConfigTests, nftChecks, shellSyntaxChecks, ToolResult } from '../keepalived/tool-checks';
 // @ts-ignore: plain JavaScript, as a JavaScript user writes it

@@ -13,7 +13,7 @@ import { pathToFileURL } from 'node:url';
 import { BrowserContext, chromium, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApplianceSpec, ForwardingMethod, ProxyMode, RealServerState, VirtualServiceSpec } from '../../../lib';
-import { reportWarnings } from '../../../lib/render/report/report-files';
+import { applianceWarnings } from '../../../lib/synth/appliance-renderers';
 import { renderReport as renderResolvedReport } from '../../../lib/render/report/report-page';
 import { specsIn, synthesizeExample } from '../../support/stacks';
 import { resolveVirtualService } from '../../../lib/spec/resolved-virtual-service';
@@ -175,7 +175,7 @@ describe('a report with every mode and state, in headless Chromium', () => {
       specs.UV,
     ];
     const file = join(mkdtempSync(join(tmpdir(), 'pacs-lb-report-')), 'report.html');
-    writeFileSync(file, renderReport(appliance, vips, reportWarnings({ ...appliance, subnets: [] }, vips)));
+    writeFileSync(file, renderReport(appliance, vips, applianceWarnings({ ...appliance, subnets: [] }, vips)));
     const profile = mkdtempSync(join(tmpdir(), 'pacs-lb-chromium-'));
     const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, viewport: VIEWPORT });
     try {

@@ -39,8 +39,8 @@ result bytes "$(cat "${FILES_TO_SEND[@]}" | wc -c)"
 if [ "$MODE" = dr ]; then
   FILES=$SHARED/files/lb-bench
   lb_prepare i12-lb "$FILES"
-  dr_server i12-EA1 192.0.2.21 "$FILES/real-servers/EA_Dicom_Service/EA1-linux.sh"
-  dr_server i12-EA2 192.0.2.22 "$FILES/real-servers/EA_Dicom_Service/EA2-linux.sh"
+  dr_server i12-EA1 192.0.2.21 "$FILES/real-servers/192.0.2.21-linux.sh"
+  dr_server i12-EA2 192.0.2.22 "$FILES/real-servers/192.0.2.22-linux.sh"
   storescp_start i12-EA1 --ignore
   storescp_start i12-EA2 --ignore
   keepalived_start i12-lb "$FILES/keepalived.conf"

@@ -14,15 +14,15 @@ plug i12-lb eth0 br0 192.0.2.5/24
 lb_prepare i12-lb "$FILES"
 
 for s in EA1:21 EA2:22; do
-  dr_server "i12-${s%:*}" "192.0.2.${s#*:}" "$FILES/real-servers/EA_Dicom_Service/${s%:*}-linux.sh"
+  dr_server "i12-${s%:*}" "192.0.2.${s#*:}" "$FILES/real-servers/192.0.2.${s#*:}-linux.sh"
   storescp_start "i12-${s%:*}"
 done
 for s in HL1:41 HL2:42; do
-  dr_server "i12-${s%:*}" "192.0.2.${s#*:}" "$FILES/real-servers/HL7_Orders/${s%:*}-linux.sh"
+  dr_server "i12-${s%:*}" "192.0.2.${s#*:}" "$FILES/real-servers/192.0.2.${s#*:}-linux.sh"
   mllp_start "i12-${s%:*}" "${s%:*}"
 done
 for s in WEB1:51 WEB2:52; do
-  dr_server "i12-${s%:*}" "192.0.2.${s#*:}" "$FILES/real-servers/Web_Viewer/${s%:*}-linux.sh"
+  dr_server "i12-${s%:*}" "192.0.2.${s#*:}" "$FILES/real-servers/192.0.2.${s#*:}-linux.sh"
   http_start "i12-${s%:*}" "${s%:*}"
 done
 

@@ -18,7 +18,7 @@ lb_prepare i12-lb "$FILES"
 # name responder NS PORT NAME: answers "NAME PEER-ADDRESS" on PORT.
 responder() { service "$1" "port$2" socat -t 10 "TCP-LISTEN:$2,fork,reuseaddr" SYSTEM:"echo $3 \$SOCAT_PEERADDR"; }
 for s in DAS1:31 DAS2:32; do
-  dr_server "i12-${s%:*}" "192.0.2.${s#*:}" "$FILES/real-servers/DAS_Pool/${s%:*}-linux.sh"
+  dr_server "i12-${s%:*}" "192.0.2.${s#*:}" "$FILES/real-servers/192.0.2.${s#*:}-linux.sh"
   storescp_start "i12-${s%:*}"
   responder "i12-${s%:*}" 4100 "${s%:*}"
   http_start "i12-${s%:*}" "${s%:*}"

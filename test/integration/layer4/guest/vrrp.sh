@@ -16,7 +16,7 @@ for node in a:5:primary b:6:secondary; do
   lb_prepare "i12-lb$id" "$FILES"
 done
 for s in EA1:21 EA2:22; do
-  dr_server "i12-${s%:*}" "192.0.2.${s#*:}" "$FILES/real-servers/EA_Dicom_Service/${s%:*}-linux.sh"
+  dr_server "i12-${s%:*}" "192.0.2.${s#*:}" "$FILES/real-servers/192.0.2.${s#*:}-linux.sh"
   storescp_start "i12-${s%:*}"
 done
 keepalived_start i12-lba "$FILES/keepalived.conf" primary

@@ -5,17 +5,22 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ApplianceSpec, VirtualServiceSpec } from '../../../../lib';
+import { readSynthesizedFolder } from '../../../../lib/synth/synth-folder';
 import { synthesizeExample } from '../../../support/stacks';
 
 /** The example's appliance folder, its appliance spec and its 19 VIP specs in declaration order. */
 export function exampleSpecs(): { folder: string; appliance: ApplianceSpec; vips: VirtualServiceSpec[] } {
   const folder = synthesizeExample();
-  const appliance = JSON.parse(readFileSync(join(folder, 'appliance.json'), 'utf8')) as ApplianceSpec;
-  const order: string[] = JSON.parse(readFileSync(join(folder, 'appliance-commands.json'), 'utf8'))
-    .requests.map((r: { vip?: string }) => r.vip)
-    .filter((name: string | undefined) => name !== undefined);
-  const vips = order.map((name) => JSON.parse(readFileSync(join(folder, 'vips', `${name}.json`), 'utf8')) as VirtualServiceSpec);
-  return { folder, appliance, vips };
+  const [found] = readSynthesizedFolder(folder);
+  return { folder, appliance: found.appliance, vips: found.vips };
+}
+
+/** The VIP names in the order of a synthesized appliance folder's vip-table.md rows (the renderers' declared order). */
+export function vipTableOrder(folder: string): string[] {
+  return readFileSync(join(folder, 'vip-table.md'), 'utf8')
+    .split('\n')
+    .filter((l) => /^\| \d+ \|/.test(l))
+    .map((l) => l.split('|')[2].trim());
 }
 
 /** A copy of a VIP with fields replaced. */

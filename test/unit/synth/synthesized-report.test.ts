@@ -2,16 +2,13 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { reportFromSynthFolder } from '../../../../lib/render/report/report-from-synth-folder';
-import { dataValues, exampleSpecs, svgOf } from './report-fixtures';
+import { reportFromSynthFolder } from '../../../lib/synth/synthesized-report';
+import { dataValues, exampleSpecs, svgOf, vipTableOrder } from '../render/report/report-fixtures';
 
 const { folder } = exampleSpecs();
 const written = readFileSync(join(folder, 'report.html'), 'utf8');
 /** VIP names in the order of vip-table.md's rows (another renderer of the declared order). */
-const tableOrder = readFileSync(join(folder, 'vip-table.md'), 'utf8')
-  .split('\n')
-  .filter((l) => /^\| \d+ \|/.test(l))
-  .map((l) => l.split('|')[2].trim());
+const tableOrder = vipTableOrder(folder);
 
 describe('report.html written at synth', () => {
   it('draws the 19 VIPs in the order of the VIP table', () => {
@@ -27,12 +24,15 @@ describe('reportFromSynthFolder', () => {
     for (const f of [folder, stack, out]) expect(reportFromSynthFolder(f)).toBe(written);
   });
 
-  it('keeps the declared order from appliance-commands.json, and falls back to name order without it', () => {
+  it('keeps the declared order synth recorded in vip-order.json, and falls back to name order without it', () => {
     const copy = mkdtempSync(join(tmpdir(), 'pacs-lb-report-'));
     cpSync(folder, copy, { recursive: true });
+    // appliance-commands.json is not where the order comes from.
     rmSync(join(copy, 'appliance-commands.json'));
+    expect(dataValues(svgOf(reportFromSynthFolder(copy)), 'vip')).toEqual(tableOrder);
+    rmSync(join(copy, 'vip-order.json'));
     expect(dataValues(svgOf(reportFromSynthFolder(copy)), 'vip')).toEqual([...tableOrder].sort());
-    writeFileSync(join(copy, 'appliance-commands.json'), '{ not json');
+    writeFileSync(join(copy, 'vip-order.json'), '{ not json');
     expect(dataValues(svgOf(reportFromSynthFolder(copy)), 'vip')).toEqual([...tableOrder].sort());
   });
 
