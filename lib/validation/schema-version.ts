@@ -1,5 +1,5 @@
 import { SPEC_SCHEMA_VERSION } from '../spec/virtual-service-spec';
-import { printable } from './addresses';
+import { printable } from '../net/printable';
 
 /**
  * The one check of a spec file's format version, wherever a spec is read (a synthesized
