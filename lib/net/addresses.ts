@@ -6,9 +6,32 @@ import { printable } from './printable';
  * rather than guessed at.
  */
 
-/** The parsed address if the text is a plain dotted-quad IPv4 or an IPv6 address. */
+/**
+ * Parsed addresses by text, shared by every caller: validation, renderers and constructs ask
+ * for the same few addresses thousands of times in a synth of a large site. Callers only read
+ * the parsed value. Emptied when it grows past {@link PARSE_CACHE_LIMIT} entries, so a
+ * long-running process cannot grow it without bound.
+ */
+const parsedAddresses = new Map<string, ipaddr.IPv4 | ipaddr.IPv6 | undefined>();
+const parsedSubnets = new Map<string, [ipaddr.IPv4 | ipaddr.IPv6, number] | undefined>();
+const PARSE_CACHE_LIMIT = 100_000;
+
+/** The value for `key` from `cache`, computed by `parse` the first time. */
+function cached<T>(cache: Map<string, T>, key: string, parse: (text: string) => T): T {
+  if (cache.has(key)) return cache.get(key) as T;
+  if (cache.size >= PARSE_CACHE_LIMIT) cache.clear();
+  const value = parse(key);
+  cache.set(key, value);
+  return value;
+}
+
+/** The parsed address if the text is a plain dotted-quad IPv4 or an IPv6 address (shared: do not change it). */
 export function parseAddress(text: string): ipaddr.IPv4 | ipaddr.IPv6 | undefined {
   if (typeof text !== 'string') return undefined;
+  return cached(parsedAddresses, text, parseAddressText);
+}
+
+function parseAddressText(text: string): ipaddr.IPv4 | ipaddr.IPv6 | undefined {
   if (ipaddr.IPv4.isValidFourPartDecimal(text)) return ipaddr.IPv4.parse(text);
   if (!text.includes('%') && ipaddr.IPv6.isValid(text)) return ipaddr.IPv6.parse(text);
   return undefined;
@@ -33,9 +56,13 @@ export function addressFamily(text: string): 'ipv4' | 'ipv6' | undefined {
   return parseAddress(text)?.kind();
 }
 
-/** The parsed subnet if the text is CIDR notation (`192.0.2.0/24`, `2001:db8::/64`). */
+/** The parsed subnet if the text is CIDR notation (`192.0.2.0/24`, `2001:db8::/64`; shared: do not change it). */
 export function parseSubnet(text: string): [ipaddr.IPv4 | ipaddr.IPv6, number] | undefined {
   if (typeof text !== 'string' || !text.includes('/')) return undefined;
+  return cached(parsedSubnets, text, parseSubnetText);
+}
+
+function parseSubnetText(text: string): [ipaddr.IPv4 | ipaddr.IPv6, number] | undefined {
   const [base, bits] = text.split('/');
   if (!parseAddress(base) || !/^\d{1,3}$/.test(bits)) return undefined;
   try {
