@@ -4,6 +4,7 @@ import { Lazy } from 'cdktf';
 import { Construct } from 'constructs';
 import { ENV } from '../contract/environment';
 import { ApplianceSpec, VirtualServiceSpec } from '../spec/virtual-service-spec';
+import { cdktfSafeText } from './cdktf-safe-text';
 import { cliInvocation } from './cli-invocation';
 import { ensureNullProvider } from './null-provider';
 import { specTrigger } from './spec-trigger';
@@ -63,9 +64,9 @@ export function addApplianceResources(appliance: Construct, specs: ProvisionedAp
   const name = specs.appliance().name;
   new NullResource(appliance, RELOAD_ID, {
     triggers: {
-      appliance: Lazy.stringValue({ produce: () => specTrigger(specs.appliance()) }),
+      appliance: Lazy.stringValue({ produce: () => cdktfSafeText(specTrigger(specs.appliance())) }),
       vips: Lazy.stringValue({ produce: () => vipSetDigest(specs.vips()) }),
-      names: Lazy.stringValue({ produce: () => vipNames(specs.vips()) }),
+      names: Lazy.stringValue({ produce: () => cdktfSafeText(vipNames(specs.vips())) }),
     },
     provisioners: [
       {

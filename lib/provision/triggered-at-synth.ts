@@ -1,5 +1,6 @@
 import { Resource as NullResource, ResourceConfig } from '@cdktf/provider-null/lib/resource';
 import { Construct } from 'constructs';
+import { cdktfSafeText } from './cdktf-safe-text';
 
 /**
  * A null_resource whose triggers are produced each time cdktf writes its configuration, from
@@ -24,12 +25,17 @@ export class TriggeredAtSynth extends NullResource {
   }
 
   protected synthesizeAttributes(): { [name: string]: any } {
-    this.triggers = this.triggersNow();
+    this.triggers = this.safeTriggers();
     return super.synthesizeAttributes();
   }
 
   protected synthesizeHclAttributes(): { [name: string]: any } {
-    this.triggers = this.triggersNow();
+    this.triggers = this.safeTriggers();
     return super.synthesizeHclAttributes();
+  }
+
+  /** The triggers as they stand, each value one cdktf passes through (see {@link cdktfSafeText}). */
+  private safeTriggers(): Record<string, string> {
+    return Object.fromEntries(Object.entries(this.triggersNow()).map(([key, value]) => [key, cdktfSafeText(value)]));
   }
 }

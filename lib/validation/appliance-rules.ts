@@ -5,6 +5,7 @@ import { addressFamily, canonicalAddress, parseSubnet, unusableAddressReason } f
 import { printable } from '../net/printable';
 import { ApplianceTargetKind } from '../spec/appliance-target-kind';
 import { INTERFACE_FORMAT, LOCAL_FOLDER_FORMAT, matches, NAME_FORMAT, PROGRAM_FORMAT } from './formats';
+import { numberLookalikeProblems } from './cdktf-number-lookalike';
 import { problem, ValidationProblem } from './problem';
 import { describeRange, inRange, RANGES } from './ranges';
 
@@ -42,6 +43,7 @@ export function validateApplianceSettings(appliance: ApplianceSpec): ValidationP
   if (!matches(NAME_FORMAT, appliance.name)) {
     problems.push(problem(subject, 'name', `"${subject}" is not a valid appliance name`, `Use ${NAME_FORMAT.describe}`));
   }
+  problems.push(...numberLookalikeProblems(subject, appliance.name));
   appliance.managementAddresses.forEach((address, i) => {
     const reason = unusableAddressReason(address);
     const field = i === 0 ? 'managementAddress' : 'peerManagementAddress';

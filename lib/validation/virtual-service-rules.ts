@@ -11,6 +11,7 @@ import { ApplianceSpec, RealServerSpec, VirtualServiceSpec } from '../spec/virtu
 import { addressFamily, canonicalAddress, insideAnySubnet, isIpv4Netmask, unusableAddressReason } from '../net/addresses';
 import { PORT_NUMBERS } from '../net/port-number';
 import { printable } from '../net/printable';
+import { numberLookalikeProblems } from './cdktf-number-lookalike';
 import {
   AE_TITLE_FORMAT,
   COOKIE_NAME_FORMAT,
@@ -86,6 +87,7 @@ function address(vip: VirtualServiceSpec, field: string, value: string): Validat
 
 const nameRules: VirtualServiceRule = (vip) => [
   ...(matches(NAME_FORMAT, vip.name) ? [] : [problem(printable(vip.name) || '(unnamed VIP)', 'name', `"${printable(vip.name)}" is not a valid VIP name`, `Use ${NAME_FORMAT.describe}`)]),
+  ...numberLookalikeProblems(printable(vip.name) || '(unnamed VIP)', vip.name),
   ...text(vip, 'description', vip.description, DESCRIPTION_FORMAT),
 ];
 
