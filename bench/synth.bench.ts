@@ -55,9 +55,18 @@ function generatedSite(app: App, count: number): void {
 /** What the floor must match: per null_resource, its trigger strings (so their number and byte length match too). */
 type TriggerShape = string[][];
 
-/** Everything ours synthesized: its null_resources' trigger sizes and its file count. */
+/** One null_resource as ours wrote it in cdk.tf.json (the fields the second floor copies). */
+interface WrittenResource {
+  readonly triggers?: Record<string, string>;
+  readonly provisioner?: Array<Record<string, { command: string; interpreter?: string[]; environment?: Record<string, string>; when?: string }>>;
+  readonly lifecycle?: { ignore_changes?: string[] };
+  readonly depends_on?: string[];
+}
+
+/** Everything ours synthesized: its null_resources' trigger sizes, the resources themselves, and its file count. */
 interface Synthesized {
   readonly shape: TriggerShape;
+  readonly resources: WrittenResource[];
   readonly files: number;
 }
 
@@ -72,13 +81,15 @@ function countFiles(folder: string): number {
 function inspect(outdir: string): Synthesized {
   const stacks = join(outdir, 'stacks');
   const shape: TriggerShape = [];
+  const resources: WrittenResource[] = [];
   for (const stack of readdirSync(stacks)) {
     const config = JSON.parse(readFileSync(join(stacks, stack, 'cdk.tf.json'), 'utf8'));
-    for (const resource of Object.values<{ triggers?: Record<string, string> }>(config.resource?.null_resource ?? {})) {
+    for (const resource of Object.values<WrittenResource>(config.resource?.null_resource ?? {})) {
       shape.push(Object.values(resource.triggers ?? {}));
+      resources.push(resource);
     }
   }
-  return { shape, files: countFiles(outdir) };
+  return { shape, resources, files: countFiles(outdir) };
 }
 
 /** One whole synth (construct, validate, render, write) into a new folder: its time, and what it wrote when asked. */
@@ -100,18 +111,26 @@ function synthOnce(build: (app: App) => void, inspectOutput: boolean): { ms: num
  * and so on) so a change of the machine's load reaches both alike; the medians, and what ours
  * wrote.
  */
-function compareWithFloor(build: (app: App) => void): { ours: number; floor: number; synthesized: Synthesized } {
+function compareWithFloor(build: (app: App) => void): { ours: number; floor: number; sameResources: number; synthesized: Synthesized } {
   const first = synthOnce(build, true);
   const synthesized = first.synthesized!;
   const floorBuild = bareCdktf(synthesized.shape);
+  const sameBuild = bareCdktfSameResources(synthesized.resources);
   const ours = [first.ms];
   const floor = [synthOnce(floorBuild, false).ms];
+  const same = [synthOnce(sameBuild, false).ms];
   for (let run = 1; run < RUNS; run++) {
-    if (run % 2 === 1) floor.push(synthOnce(floorBuild, false).ms);
+    if (run % 2 === 1) {
+      floor.push(synthOnce(floorBuild, false).ms);
+      same.push(synthOnce(sameBuild, false).ms);
+    }
     ours.push(synthOnce(build, false).ms);
-    if (run % 2 === 0) floor.push(synthOnce(floorBuild, false).ms);
+    if (run % 2 === 0) {
+      floor.push(synthOnce(floorBuild, false).ms);
+      same.push(synthOnce(sameBuild, false).ms);
+    }
   }
-  return { ours: median(ours), floor: median(floor), synthesized };
+  return { ours: median(ours), floor: median(floor), sameResources: median(same), synthesized };
 }
 
 /**
@@ -128,6 +147,29 @@ function bareCdktf(shape: TriggerShape): (app: App) => void {
       const triggers: Record<string, string> = {};
       values.forEach((value, t) => (triggers[`t${t}`] = value));
       new NullResource(stack, `r${r}`, { triggers });
+    });
+  };
+}
+
+/**
+ * A second floor: bare cdktf writing the very resources ours wrote (triggers, local-exec
+ * provisioners, lifecycle, depends_on), as plain values. What cdktf itself costs for our
+ * Terraform output, so the difference to ours is the library's own work (specs, validation,
+ * rendering and the files beside cdk.tf.json).
+ */
+function bareCdktfSameResources(resources: WrittenResource[]): (app: App) => void {
+  return (app) => {
+    const stack = new TerraformStack(app, 'bare');
+    new NullProvider(stack, 'null');
+    resources.forEach((resource, r) => {
+      new NullResource(stack, `r${r}`, {
+        triggers: resource.triggers,
+        lifecycle: resource.lifecycle?.ignore_changes ? { ignoreChanges: resource.lifecycle.ignore_changes } : undefined,
+        provisioners: (resource.provisioner ?? []).map((p) => {
+          const exec = p['local-exec'];
+          return { type: 'local-exec' as const, command: exec.command, interpreter: exec.interpreter, environment: exec.environment, when: exec.when as 'destroy' | undefined };
+        }),
+      }).dependsOn = resource.depends_on;
     });
   };
 }
@@ -154,10 +196,10 @@ const sizes: Array<[string, number, (app: App) => void]> = [
   ['generated site', 2000, (app) => generatedSite(app, 2000)],
 ];
 
-const whole = new Map<number, { ours: number; floor: number }>();
+const whole = new Map<number, { ours: number; floor: number; sameResources: number }>();
 for (const [label, count, build] of sizes) {
-  const { ours, floor, synthesized } = compareWithFloor(build);
-  whole.set(count, { ours, floor });
+  const { ours, floor, sameResources, synthesized } = compareWithFloor(build);
+  whole.set(count, { ours, floor, sameResources });
   const shape = synthesized.shape;
   const triggerBytes = shape.flat().reduce((sum, value) => sum + Buffer.byteLength(value), 0);
   console.log(
@@ -165,10 +207,17 @@ for (const [label, count, build] of sizes) {
       `bare cdktf ${floor.toFixed(0)} ms (${shape.length} null_resources, ${(triggerBytes / 1e6).toFixed(1)} MB of triggers), ` +
       `ratio ours/bare ${(ours / floor).toFixed(2)}; ${synthesized.files} files written`,
   );
+  console.log(
+    `whole synth: ${label} (${count} VIPs): bare cdktf with the same resources (provisioners, lifecycle, depends_on too) ${sameResources.toFixed(0)} ms, ` +
+      `ratio ours/that ${(ours / sameResources).toFixed(2)}; the library's own work ${(ours - sameResources).toFixed(0)} ms`,
+  );
 }
 const [small, large] = [whole.get(500)!, whole.get(2000)!];
 console.log(`whole synth: output under ${OUTPUT_PARENT}`);
-console.log(`whole synth: growth from 500 to 2000 VIPs: ours x${(large.ours / small.ours).toFixed(2)}, bare cdktf x${(large.floor / small.floor).toFixed(2)} for VIPs x4 (linear = 4.00)`);
+console.log(
+  `whole synth: growth from 500 to 2000 VIPs: ours x${(large.ours / small.ours).toFixed(2)}, bare cdktf x${(large.floor / small.floor).toFixed(2)}, ` +
+    `bare cdktf with the same resources x${(large.sameResources / small.sameResources).toFixed(2)}, for VIPs x4 (linear = 4.00)`,
+);
 
 if (process.env.BENCH_IN_MEMORY !== '0') {
   const label = 'in memory, no file writes';
