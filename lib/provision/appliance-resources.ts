@@ -1,13 +1,12 @@
 import { createHash } from 'crypto';
 import { Resource as NullResource } from '@cdktf/provider-null/lib/resource';
-import { Lazy } from 'cdktf';
 import { Construct } from 'constructs';
 import { ENV } from '../contract/environment';
 import { ApplianceSpec, VirtualServiceSpec } from '../spec/virtual-service-spec';
-import { cdktfSafeText } from './cdktf-safe-text';
 import { cliInvocation } from './cli-invocation';
 import { ensureNullProvider } from './null-provider';
 import { specTrigger } from './spec-trigger';
+import { TriggeredAtSynth } from './triggered-at-synth';
 
 /** The construct id of an appliance's reload resource. */
 export const RELOAD_ID = 'pacs-lb-reload';
@@ -62,12 +61,8 @@ export function vipNames(vips: VirtualServiceSpec[]): string {
 export function addApplianceResources(appliance: Construct, specs: ProvisionedAppliance): void {
   ensureNullProvider(appliance);
   const name = specs.appliance().name;
-  new NullResource(appliance, RELOAD_ID, {
-    triggers: {
-      appliance: Lazy.stringValue({ produce: () => cdktfSafeText(specTrigger(specs.appliance())) }),
-      vips: Lazy.stringValue({ produce: () => vipSetDigest(specs.vips()) }),
-      names: Lazy.stringValue({ produce: () => cdktfSafeText(vipNames(specs.vips())) }),
-    },
+  const triggers = () => ({ appliance: specTrigger(specs.appliance()), vips: vipSetDigest(specs.vips()), names: vipNames(specs.vips()) });
+  new TriggeredAtSynth(appliance, RELOAD_ID, triggers, {
     provisioners: [
       {
         type: 'local-exec',

@@ -10,7 +10,7 @@ import { cdktfSafeText } from './cdktf-safe-text';
  */
 export class TriggeredAtSynth extends NullResource {
   /**
-   * @param scope the VIP construct
+   * @param scope the VIP or appliance construct
    * @param id the resource's construct id
    * @param triggersNow the triggers, as they stand when the configuration is written
    * @param config everything else of the resource
