@@ -5,24 +5,25 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { App, TerraformStack } from 'cdktf';
+import { TerraformStack } from 'cdktf';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ApplianceTarget, DicomVip, ForwardingMethod, LoadBalancerAppliance, Ports } from '../../../lib';
 import { LocalHaproxyTarget } from '../../../lib/targets/local-haproxy/local-haproxy-target';
 import { freePort } from '../../support/free-port';
-import { awkwardTempDir, readSpecs, runInProcess } from './harness';
+import { DEFAULT_CLI } from '../../../lib/provision/cli-invocation';
+import { awkwardTempDir, readSpecs, runInProcess, synthesize } from './harness';
 
 /** Synthesizes two VIPs declared Zulu first, then Alpha, on a local HAProxy in `folder`; the stack folder. */
 async function synthesizedSite(folder: string): Promise<string> {
-  const outdir = awkwardTempDir('pacs-lb-order');
-  const app = new App({ outdir });
-  const stack = new TerraformStack(app, 'order');
-  const appliance = new LoadBalancerAppliance(stack, 'lb1', { managementAddress: '127.0.0.1', subnets: ['127.0.0.0/8'], target: ApplianceTarget.localHaproxy({ folder }) });
-  for (const name of ['Zulu', 'Alpha']) {
-    new DicomVip(appliance, name, { address: '127.0.0.1', ports: Ports.single(await freePort()), forwarding: ForwardingMethod.NAT, realServers: [{ name: 'EA1', address: '127.0.0.1', port: await freePort() }] });
-  }
-  app.synth();
-  return path.join(outdir, 'stacks', 'order');
+  const ports = [await freePort(), await freePort(), await freePort(), await freePort()];
+  return synthesize(DEFAULT_CLI, (app) => {
+    const stack = new TerraformStack(app, 'order');
+    const appliance = new LoadBalancerAppliance(stack, 'lb1', { managementAddress: '127.0.0.1', subnets: ['127.0.0.0/8'], target: ApplianceTarget.localHaproxy({ folder }) });
+    ['Zulu', 'Alpha'].forEach((name, i) => {
+      new DicomVip(appliance, name, { address: '127.0.0.1', ports: Ports.single(ports[2 * i]), forwarding: ForwardingMethod.NAT, realServers: [{ name: 'EA1', address: '127.0.0.1', port: ports[2 * i + 1] }] });
+    });
+    return 'order';
+  });
 }
 
 /** Applies both VIPs and reloads, with `cwd` as the working directory; the VIP headings of the haproxy.cfg written. */
