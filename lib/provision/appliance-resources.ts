@@ -5,6 +5,7 @@ import { ENV } from '../contract/environment';
 import { ApplianceSpec, VirtualServiceSpec } from '../spec/virtual-service-spec';
 import { cliInvocation } from './cli-invocation';
 import { ensureNullProvider } from './null-provider';
+import { readOnlyText } from './read-only-text';
 import { specTrigger } from './spec-trigger';
 import { TriggeredAtSynth } from './triggered-at-synth';
 
@@ -33,13 +34,7 @@ const reachingTexts = new WeakMap<VirtualServiceSpec, string>();
 
 /** A VIP spec's JSON without its description. */
 function reachingTheAppliance(vip: VirtualServiceSpec): string {
-  let text = reachingTexts.get(vip);
-  if (text === undefined) {
-    const { description: _description, ...rest } = vip;
-    text = JSON.stringify(rest);
-    if (Object.isFrozen(vip)) reachingTexts.set(vip, text);
-  }
-  return text;
+  return readOnlyText(reachingTexts, vip, ({ description: _description, ...rest }) => JSON.stringify(rest));
 }
 
 /** The VIP names, sorted and comma-separated (names cannot hold a comma). */

@@ -1,3 +1,4 @@
+import { readOnlyText } from './read-only-text';
 import { terraformLiteral } from './terraform-literal';
 
 /** The trigger text of each resolved spec object, so a spec shared by many resources is serialized once. */
@@ -9,10 +10,5 @@ const texts = new WeakMap<object, string>();
  * appliance's spec rides in two triggers of every VIP).
  */
 export function specTrigger(spec: object): string {
-  let text = texts.get(spec);
-  if (text === undefined) {
-    text = terraformLiteral(JSON.stringify(spec));
-    texts.set(spec, text);
-  }
-  return text;
+  return readOnlyText(texts, spec, (read) => terraformLiteral(JSON.stringify(read)));
 }
